@@ -1,0 +1,178 @@
+"""The `storyline` command: a thin layer over pipeline, store and output."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Any
+
+import click
+
+from . import output, pipeline
+from .ingest import MAX_DOC_BYTES
+from .store import DEFAULT_DB, Store, StoreError
+
+ARTICLE_COLUMNS: list[output.Column] = [
+    ("id", lambda r: r["id"]),
+    ("published", lambda r: r["published"]),
+    ("outlet", lambda r: r["outlet"]),
+    ("comments", lambda r: len(r["comments"])),
+    ("words", lambda r: len(r["body"].split())),
+    ("title", lambda r: r["title"] or r["body"][:80]),
+]
+ARTICLE_FIELDS = (
+    "id",
+    "source",
+    "title",
+    "published",
+    "outlet",
+    "description",
+    "author",
+    "url",
+    "format",
+    "body",
+    "comments",
+    "copies",
+    "metadata",
+)
+
+
+def db_option(f):
+    """The --db option every command shares."""
+    return click.option(
+        "--db", default=DEFAULT_DB, show_default=True, metavar="FILE", help="DuckDB database file."
+    )(f)
+
+
+def format_option(*choices: str):
+    """A --format option with the given choices, the first being the default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def friendly_errors(f):
+    """Turn store errors into one clear line and exit status 2."""
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except StoreError as e:
+            raise click.ClickException(str(e)) from e
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="storyline")
+def main() -> None:
+    """storyline: news coverage in, a source-traced record of political events out."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option(
+    "--batch-size",
+    default=pipeline.BATCH_SIZE,
+    show_default=True,
+    help="Articles per database transaction.",
+)
+@click.option(
+    "--max-doc-mb",
+    default=MAX_DOC_BYTES / 1e6,
+    show_default=True,
+    help="Largest single document (text or HTML file, record) accepted, in MB.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar (default: only when stderr is a terminal).",
+)
+@friendly_errors
+def run(
+    paths: tuple[str, ...], db: str, batch_size: int, max_doc_mb: float, progress: bool | None
+) -> None:
+    """Read PATHS (files, folders, globs, - for stdin), clean and store the articles.
+
+    Formats: plain text, HTML, WARC, JSONL/JSON and CSV/TSV, any of them gzipped.
+    Bad items are reported one line each on stderr; the rest goes on, and the
+    exit status is 1 if anything failed.
+    """
+    with Store(db) as store:
+        summary = pipeline.run(
+            list(paths),
+            store,
+            batch_size=batch_size,
+            max_bytes=int(max_doc_mb * 1e6),
+            progress=progress,
+        )
+    click.echo(summary.line(), err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
+@main.command()
+@db_option
+@format_option("table", "jsonl", "csv")
+@click.option("--limit", type=int, default=None, help="Show at most N articles.")
+@friendly_errors
+def articles(db: str, fmt: str, limit: int | None) -> None:
+    """List stored articles in date order."""
+    with Store(db, read_only=True) as store:
+        rows = store.list_articles(limit)
+    if fmt == "jsonl":
+        output.jsonl([{k: r[k] for k in ARTICLE_FIELDS} for r in rows])
+    elif fmt == "csv":
+        output.csv_rows(rows, [(k, functools.partial(dict.get, key=k)) for k in ARTICLE_FIELDS])
+    else:
+        output.table(rows, ARTICLE_COLUMNS)
+
+
+def _article_text(r: dict[str, Any]) -> str:
+    lines = [r["title"] or "(no title)", "=" * min(len(r["title"] or "(no title)"), 88)]
+    facts = [
+        ("id", r["id"]),
+        ("published", r["published"]),
+        ("outlet", r["outlet"]),
+        ("author", r["author"]),
+        ("source", r["source"]),
+        ("url", r["url"]),
+    ]
+    lines += [f"{k}: {v}" for k, v in facts if v]
+    lines += [f"copy: {c}" for c in r["copies"]]
+    if r["description"]:
+        lines += ["", output.wrap(r["description"], indent="  ")]
+    lines += ["", output.wrap(r["body"])]
+    if r["comments"]:
+        lines += ["", f"--- {len(r['comments'])} comments ---"]
+        for k, c in enumerate(r["comments"]):
+            pad = "    " * c["depth"]
+            reply = f" (reply to #{c['parent']})" if c["parent"] is not None else ""
+            lines += [
+                "",
+                f"{pad}#{k} {c['author'] or 'anonymous'}{reply}",
+                output.wrap(c["text"], 88 - len(pad), pad + "  "),
+            ]
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("article_id", metavar="ID")
+@db_option
+@format_option("text", "jsonl")
+@friendly_errors
+def article(article_id: str, db: str, fmt: str) -> None:
+    """Show one article (ID or a unique prefix of it) with its comments."""
+    with Store(db, read_only=True) as store:
+        row = store.get_article(article_id)
+    if fmt == "jsonl":
+        output.jsonl([{k: row[k] for k in ARTICLE_FIELDS}])
+    else:
+        click.echo(_article_text(row))

@@ -1,0 +1,276 @@
+"""The DuckDB store: schema migrations, idempotent batch writes, and the queries.
+
+Every write goes through `Store.write_articles`, one transaction per batch, and
+every row is keyed by content (article id) or by (source, article id), so a
+batch that is killed half-way leaves nothing behind and a re-run adds nothing
+that is already there.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from .model import Article
+
+DEFAULT_DB = "storyline.duckdb"
+
+# Recorded migrations: each runs once, in order, inside a transaction.
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_articles",
+        """
+        CREATE TABLE articles (
+            id          VARCHAR PRIMARY KEY,  -- hash of the normalised title and body
+            source      VARCHAR NOT NULL,     -- first path or URL it was read from
+            format      VARCHAR NOT NULL,
+            title       VARCHAR,
+            published   DATE,
+            outlet      VARCHAR,
+            description VARCHAR,
+            author      VARCHAR,
+            url         VARCHAR,
+            body        VARCHAR NOT NULL,     -- all later offsets refer to this text
+            metadata    JSON,
+            stored_at   TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE TABLE comments (
+            article_id  VARCHAR NOT NULL,
+            idx         INTEGER NOT NULL,     -- position in the thread, from 0
+            author      VARCHAR,
+            depth       INTEGER NOT NULL,
+            parent      INTEGER,              -- idx of the comment replied to
+            text        VARCHAR NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        -- every place an article was read from; more than one row means copies
+        CREATE TABLE sources (
+            source      VARCHAR NOT NULL,
+            article_id  VARCHAR NOT NULL,
+            seen_at     TIMESTAMP DEFAULT current_timestamp,
+            PRIMARY KEY (source, article_id)
+        );
+    """,
+    ),
+]
+
+ARTICLE_COLUMNS = (
+    "id",
+    "source",
+    "format",
+    "title",
+    "published",
+    "outlet",
+    "description",
+    "author",
+    "url",
+    "body",
+    "metadata",
+)
+CHUNK = 256
+
+
+class StoreError(RuntimeError):
+    """A database problem worded for the person at the terminal."""
+
+
+@dataclass
+class WriteResult:
+    """What one batch changed: new articles, new copies, and what was there already."""
+
+    stored: int = 0
+    copies: int = 0
+    existing: int = 0
+
+
+def _connect(path: str | Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if read_only and not Path(path).exists():
+        raise StoreError(f"no database at {path}: run 'storyline run PATH' first, or pass --db")
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as e:
+        if "lock" in str(e).lower():
+            raise StoreError(
+                f"{path} is in use by another storyline process "
+                "(DuckDB allows one writer); wait for it to finish"
+            ) from e
+        raise StoreError(f"cannot open {path}: {e}") from e
+    except duckdb.Error as e:
+        raise StoreError(f"cannot open {path} as a DuckDB database: {e}") from e
+
+
+def _insert(
+    con, table: str, columns: Sequence[str], rows: list[tuple], returning: str | None = None
+) -> list[tuple]:
+    """Multi-row INSERT … ON CONFLICT DO NOTHING, far faster than executemany in DuckDB."""
+    out: list[tuple] = []
+    one = "(" + ",".join("?" * len(columns)) + ")"
+    for k in range(0, len(rows), CHUNK):
+        chunk = rows[k : k + CHUNK]
+        sql = (
+            f"INSERT INTO {table} ({','.join(columns)}) VALUES {','.join([one] * len(chunk))} "
+            "ON CONFLICT DO NOTHING" + (f" RETURNING {returning}" if returning else "")
+        )
+        cursor = con.execute(sql, [v for row in chunk for v in row])
+        if returning:
+            out.extend(cursor.fetchall())
+    return out
+
+
+class Store:
+    """One DuckDB file; open read-only for queries, writable for `storyline run`."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False):
+        self.path = str(path)
+        self.con = _connect(path, read_only)
+        if not read_only:
+            self._migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _migrate(self) -> None:
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS migrations "
+            "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
+        done = {name for (name,) in self.con.execute("SELECT name FROM migrations").fetchall()}
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            self.con.execute("BEGIN")
+            self.con.execute(sql)
+            self.con.execute("INSERT INTO migrations (name) VALUES (?)", [name])
+            self.con.execute("COMMIT")
+
+    # -- writes ---------------------------------------------------------------
+
+    def write_articles(self, articles: Iterable[Article]) -> WriteResult:
+        """Store a batch in one transaction; articles already stored only gain a source."""
+        batch = list(articles)
+        result = WriteResult()
+        if not batch:
+            return result
+        unique = list({a.id: a for a in reversed(batch)}.values())  # first occurrence wins
+        article_rows = [
+            (
+                a.id,
+                a.source,
+                a.format,
+                a.title,
+                a.published,
+                a.outlet,
+                a.description,
+                a.author,
+                a.url,
+                a.body,
+                json.dumps(a.metadata, ensure_ascii=False, default=str),
+            )
+            for a in unique
+        ]
+        self.con.execute("BEGIN")
+        try:
+            new_ids = {
+                i for (i,) in _insert(self.con, "articles", ARTICLE_COLUMNS, article_rows, "id")
+            }
+            comment_rows = [
+                (a.id, k, c.author, c.depth, c.parent, c.text)
+                for a in unique
+                if a.id in new_ids
+                for k, c in enumerate(a.comments)
+            ]
+            _insert(
+                self.con,
+                "comments",
+                ("article_id", "idx", "author", "depth", "parent", "text"),
+                comment_rows,
+            )
+            pairs = list(dict.fromkeys((a.source, a.id) for a in batch))
+            new_pairs = set(
+                _insert(self.con, "sources", ("source", "article_id"), pairs, "source, article_id")
+            )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        result.stored = len(new_ids)
+        result.copies = sum(1 for s, i in new_pairs if i not in new_ids)
+        result.existing = len(batch) - result.stored - result.copies
+        return result
+
+    # -- queries --------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def count_articles(self) -> int:
+        """How many distinct articles are stored."""
+        return self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def list_articles(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Articles in date order, each with its comments and the sources it was copied from."""
+        rows = self._rows(
+            "SELECT * FROM articles ORDER BY published NULLS LAST, title, id"
+            + (" LIMIT ?" if limit else ""),
+            [limit] if limit else [],
+        )
+        return self._complete(rows)
+
+    def get_article(self, ref: str) -> dict[str, Any]:
+        """One article by id or unambiguous id prefix."""
+        rows = self._rows(
+            "SELECT * FROM articles WHERE id LIKE ? || '%' ORDER BY id LIMIT 2", [ref]
+        )
+        if not rows:
+            raise StoreError(f"no article with id {ref!r}: 'storyline articles' lists them")
+        if len(rows) > 1:
+            raise StoreError(f"id prefix {ref!r} is ambiguous: give more characters")
+        return self._complete(rows)[0]
+
+    def _complete(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Add comments and copies to article rows; dates as ISO strings."""
+        if not rows:
+            return rows
+        ids = [r["id"] for r in rows]
+        comments: dict[str, list[dict]] = {}
+        for c in self._rows(
+            "SELECT * FROM comments WHERE article_id IN (SELECT unnest(?)) "
+            "ORDER BY article_id, idx",
+            [ids],
+        ):
+            comments.setdefault(c.pop("article_id"), []).append(
+                {
+                    "author": c["author"],
+                    "depth": c["depth"],
+                    "parent": c["parent"],
+                    "text": c["text"],
+                }
+            )
+        copies: dict[str, list[str]] = {}
+        for s in self._rows(
+            "SELECT s.article_id, s.source FROM sources s JOIN articles a "
+            "ON a.id = s.article_id AND a.source <> s.source "
+            "WHERE s.article_id IN (SELECT unnest(?)) ORDER BY s.seen_at, s.source",
+            [ids],
+        ):
+            copies.setdefault(s["article_id"], []).append(s["source"])
+        for r in rows:
+            r["published"] = r["published"].isoformat() if r["published"] else None
+            r["stored_at"] = r["stored_at"].isoformat(timespec="seconds")
+            r["metadata"] = json.loads(r["metadata"]) if r["metadata"] else {}
+            r["comments"] = comments.get(r["id"], [])
+            r["copies"] = copies.get(r["id"], [])
+        return rows
