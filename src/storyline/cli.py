@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import operator
 import sys
 from typing import Any
 
@@ -130,7 +131,7 @@ def articles(db: str, fmt: str, limit: int | None) -> None:
     if fmt == "jsonl":
         output.jsonl([{k: r[k] for k in ARTICLE_FIELDS} for r in rows])
     elif fmt == "csv":
-        output.csv_rows(rows, [(k, functools.partial(dict.get, key=k)) for k in ARTICLE_FIELDS])
+        output.csv_rows(rows, [(k, operator.itemgetter(k)) for k in ARTICLE_FIELDS])
     else:
         output.table(rows, ARTICLE_COLUMNS)
 

@@ -205,7 +205,8 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
         result.stored = len(new_ids)
-        result.copies = sum(1 for s, i in new_pairs if i not in new_ids)
+        first_source = {a.id: a.source for a in unique}
+        result.copies = sum(1 for s, i in new_pairs if i not in new_ids or s != first_source[i])
         result.existing = len(batch) - result.stored - result.copies
         return result
 

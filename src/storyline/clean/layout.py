@@ -8,8 +8,9 @@ The cascade, in order:
     starts: title repeats, datelines, reading times, comment counts, bylines,
     captions, boilerplate; of the lines left, a short one right above the body
     is a caption and the first long one is the standfirst;
- 4. in the body, caption and boilerplate lines are dropped; paragraphs are
-    joined with blank lines, and hard-wrapped lines are unwrapped.
+ 4. in the body, caption and boilerplate lines are dropped; each line is a
+    paragraph (hard-wrapped blocks are unwrapped first); paragraphs are joined
+    with blank lines.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .normalize import squash
 _DATE_TITLE = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})\b\s*(.*)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”’»)\]]*$")
 _COMMENT_COUNT = re.compile(r"\b(\d[\d,]*)\s+comments?\s*$", re.IGNORECASE)
-_ROLES_IN_BODY = ("caption", "boilerplate", "comments")
+_ROLES_IN_BODY = ("caption", "boilerplate", "comments", "readtime")
 MAX_TITLE_WORDS = 30
 MIN_PROSE_WORDS = 8
 MAX_CAPTION_WORDS = 12
@@ -84,23 +85,28 @@ def _dateline(line: str, layout: Layout) -> bool:
     return True
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
-    """Blocks split on blank lines; a hard-wrapped block is joined into one paragraph."""
-    out, block = [], []
+def _hard_wrapped(block: list[str]) -> bool:
+    """Lines cut at a fixed width: long, sentence-free ends, continuations in lower case."""
+    if len(block) < 2 or not _SENTENCE_END.search(block[-1]):
+        return False
+    heads, tails = block[:-1], block[1:]
+    if any(not 55 <= len(b) <= 100 or _SENTENCE_END.search(b) for b in heads):
+        return False
+    return sum(t[:1].islower() for t in tails) * 2 >= len(tails)
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Stripped lines, with each hard-wrapped block joined into one; blank lines kept."""
+    out: list[str] = []
+    block: list[str] = []
     for line in [*lines, ""]:
         if line.strip():
             block.append(line.strip())
             continue
-        if (
-            len(block) > 1
-            and all(40 <= len(b) <= 100 for b in block[:-1])
-            and not any(_SENTENCE_END.search(b) for b in block[:-1])
-        ):
-            out.append(" ".join(block))
-        else:
-            out.extend(block)
+        out.extend([" ".join(block)] if _hard_wrapped(block) else block)
+        out.append("")
         block = []
-    return out
+    return out[:-1]
 
 
 def _take_title(lines: list[str], layout: Layout) -> int:
@@ -130,6 +136,7 @@ def parse_layout(text: str, title: str | None = None) -> Layout:
     if start_comments is not None:
         layout.comments = parse_thread(lines[start_comments:])
         lines = lines[:start_comments]
+    lines = _unwrap(lines)
     i = _take_title(lines, layout)
     title_key = squash(layout.title or "").casefold()
 
@@ -173,12 +180,13 @@ def parse_layout(text: str, title: str | None = None) -> Layout:
         else:
             layout.dropped.append(("header", line))
 
-    body_lines = []
+    paragraphs = []
     for line in lines[body_start:]:
-        role = line_role(line.strip(), _ROLES_IN_BODY) if line.strip() else None
-        if role:
-            layout.dropped.append((role, line.strip()))
+        if not line:
+            continue
+        if role := line_role(line, _ROLES_IN_BODY):
+            layout.dropped.append((role, line))
         else:
-            body_lines.append(line)
-    layout.body = "\n\n".join(_paragraphs(body_lines))
+            paragraphs.append(line)
+    layout.body = "\n\n".join(paragraphs)
     return layout

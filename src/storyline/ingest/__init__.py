@@ -8,7 +8,6 @@ input's format and runs its reader.
 from __future__ import annotations
 
 import glob
-import gzip
 import io
 import os
 import sys
@@ -20,7 +19,7 @@ from typing import BinaryIO
 
 from ..model import Document, Problem
 from .csv import read_csv
-from .decode import is_gzip
+from .decode import Gunzip, is_gzip
 from .fields import has_text_column
 from .html import read_html
 from .jsonl import read_json, read_jsonl
@@ -161,7 +160,7 @@ def read_input(
         try:
             head = stream.peek(4096)[:4096]
             if is_gzip(head):
-                stream = io.BufferedReader(gzip.GzipFile(fileobj=stream), buffer_size=1 << 16)
+                stream = io.BufferedReader(Gunzip(stream), buffer_size=1 << 16)
                 head = stream.peek(4096)[:4096]
             if not head.strip():
                 yield Problem(inp.name, "empty file")
@@ -170,7 +169,7 @@ def read_input(
             for item in READERS[fmt](stream, inp.name, max_bytes):
                 count += isinstance(item, Document)
                 yield item
-        except (EOFError, gzip.BadGzipFile, zlib.error) as e:
+        except (EOFError, zlib.error) as e:
             reason = "truncated gzip stream" if isinstance(e, EOFError) else f"corrupt gzip ({e})"
             yield Problem(inp.name, reason, f"after {count} articles" if count else None)
         except OSError as e:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import io
+import zlib
+from typing import BinaryIO
 
 from ..knowledge import load_signatures
 
@@ -24,6 +27,40 @@ class DecodeError(ValueError):
 def is_gzip(head: bytes) -> bool:
     """Gzip streams start with the magic bytes 1f 8b."""
     return head[:2] == b"\x1f\x8b"
+
+
+class Gunzip(io.RawIOBase):
+    """Streaming gunzip that hands over every byte before a truncation, then raises EOFError."""
+
+    def __init__(self, raw: BinaryIO):
+        self.raw = raw
+        self.inflate = zlib.decompressobj(wbits=31)
+        self.pending = b""
+        self.done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self.pending:
+            if self.done:
+                return 0
+            if self.inflate.eof:  # a member ended: another may follow (concatenated gzip)
+                rest = self.inflate.unused_data
+                self.inflate = zlib.decompressobj(wbits=31)
+                chunk = rest or self.raw.read(1 << 16)
+                if not chunk:
+                    self.done = True
+                    return 0
+            else:
+                chunk = self.inflate.unconsumed_tail or self.raw.read(1 << 16)
+                if not chunk:
+                    raise EOFError("gzip stream ended before its end marker")
+            self.pending = self.inflate.decompress(chunk, 1 << 20)
+        n = min(len(buffer), len(self.pending))
+        buffer[:n] = self.pending[:n]
+        self.pending = self.pending[n:]
+        return n
 
 
 def binary_kind(head: bytes) -> str | None:

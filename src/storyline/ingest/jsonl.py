@@ -18,9 +18,13 @@ def _record(obj, source: str, where: str) -> Document | Problem:
 
 def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | Problem]:
     """One Document per good line; one Problem per bad line; the rest goes on."""
-    for number, line in enumerate(stream, 1):
+    number = 0
+    while line := stream.readline(max_bytes + 1):
+        number += 1
         where = f"line {number}"
         if len(line) > max_bytes:
+            while line and not line.endswith(b"\n"):  # skip the rest of the giant line
+                line = stream.readline(1 << 20)
             yield Problem(source, f"record larger than {max_bytes / 1e6:.0f} MB", where)
             continue
         if not line.strip():

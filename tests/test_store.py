@@ -1,0 +1,119 @@
+"""The store: stable ids, copies, idempotent re-runs, and surviving SIGKILL."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+from conftest import stored, storyline
+
+from storyline.model import Article, Comment
+from storyline.store import Store
+
+BODY = (
+    "Parliament voted on Tuesday to extend the state of emergency by three months, officials said."
+)
+
+
+def article(n: int, source: str | None = None) -> Article:
+    return Article(
+        id=f"id{n:05d}",
+        source=source or f"file{n}.txt",
+        format="text",
+        title=f"T{n}",
+        published="2020-01-02",
+        outlet=None,
+        description=None,
+        body=f"{BODY} {n}",
+        comments=[Comment("a", 0, None, "first"), Comment("b", 1, 0, "reply")],
+    )
+
+
+def test_write_is_idempotent_and_copies_are_recorded(db):
+    with Store(db) as store:
+        first = store.write_articles([article(1), article(2)])
+        again = store.write_articles([article(1), article(2)])
+        copy = store.write_articles([article(1, source="mirror/file1.txt")])
+        assert (first.stored, again.existing, copy.copies) == (2, 2, 1)
+        row = store.get_article("id00001")
+        assert row["source"] == "file1.txt" and row["copies"] == ["mirror/file1.txt"]
+        assert [c["parent"] for c in row["comments"]] == [None, 0]
+        assert store.count_articles() == 2
+
+
+def test_same_content_within_one_batch_is_stored_once(db):
+    with Store(db) as store:
+        result = store.write_articles(
+            [article(1), article(1, source="b.txt"), article(1, source="c.txt")]
+        )
+        assert (result.stored, result.copies) == (1, 2)
+
+
+def test_id_is_stable_and_exact_copy_under_another_path_is_a_copy(tmp_path, db):
+    text = f"Emergency extended\n\n{BODY}"
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text(
+        text.replace("\n\n", "\n\n\n") + "\n\n"
+    )  # same after normalising
+    proc = storyline("run", str(tmp_path), "--db", str(db), check=True)
+    [a] = stored(db)
+    assert a["copies"] == [f"{tmp_path}/sub/b.txt"]
+    assert b"1 stored" in proc.stderr and b"1 copies" in proc.stderr
+    other = tmp_path.parent / "other.duckdb"
+    storyline("run", str(tmp_path / "sub" / "b.txt"), "--db", str(other), check=True)
+    assert stored(other)[0]["id"] == a["id"]  # the id comes from the content, not the path or run
+
+
+def _corpus(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for k in range(n):
+        (folder / f"{k:05d}.txt").write_text(
+            f"Report {k}\n\n{BODY} Report {k}.\n\n  • reader{k}\n\n    Comment on {k}.\n\n"
+            f"    • other\n\n      Reply on {k}.\n"
+        )
+
+
+def test_sigkill_at_any_moment_then_rerun_stores_everything_exactly_once(tmp_path, db):
+    folder = tmp_path / "corpus"
+    _corpus(folder, 3000)
+    exe = str(Path(sys.executable).with_name("storyline"))
+    cmd = [exe, "run", str(folder), "--db", str(db), "--batch-size", "50"]
+    for delay in (0.05, 0.4, 0.8, 1.1, 1.5, 2.0, 2.6):
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    con = duckdb.connect(str(db), read_only=True)
+    interrupted = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    con.close()
+    assert 0 < interrupted < 3000  # the kills really fell in the middle of the work
+    final = subprocess.run(cmd, capture_output=True)
+    assert final.returncode == 0, final.stderr
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (
+        3000,
+        3000,
+    )
+    assert con.execute("SELECT count(*) FROM comments").fetchone() == (6000,)
+    assert con.execute(
+        "SELECT count(*) FROM articles a WHERE (SELECT count(*) FROM comments c "
+        "WHERE c.article_id = a.id) <> 2"
+    ).fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM sources").fetchone() == (3000,)
+
+
+def test_database_in_use_and_missing_database_give_one_clear_line(tmp_path, db):
+    missing = storyline("articles", "--db", str(tmp_path / "none.duckdb"))
+    assert missing.returncode == 1
+    assert missing.stderr.decode().strip() == (
+        f"Error: no database at {tmp_path}/none.duckdb: "
+        "run 'storyline run PATH' first, or pass --db"
+    )
+    with Store(db):  # holds the write lock, as a running `storyline run` would
+        busy = storyline("run", str(tmp_path), "--db", str(db))
+    assert busy.returncode == 1 and b"in use by another" in busy.stderr
