@@ -8,7 +8,6 @@ whose `body` is the text every later character offset refers to.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,10 +73,7 @@ class Problem:
         return f"{self.severity}: {place}: {self.reason}"
 
 
-_SPACE = re.compile(r"\s+")
-
-
 def article_id(title: str | None, body: str) -> str:
     """A stable id from the normalised content, so the same article is stored once."""
-    key = _SPACE.sub(" ", (title or "").strip()) + "\n" + _SPACE.sub(" ", body.strip())
+    key = " ".join((title or "").split()) + "\n" + " ".join(body.split())
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

@@ -9,6 +9,8 @@ that is already there.
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,20 +61,17 @@ MIGRATIONS: list[tuple[str, str]] = [
     ),
 ]
 
-ARTICLE_COLUMNS = (
-    "id",
-    "source",
-    "format",
-    "title",
-    "published",
-    "outlet",
-    "description",
-    "author",
-    "url",
-    "body",
-    "metadata",
-)
-CHUNK = 256
+# Column name → type of each table's writable columns, in insert order.
+ARTICLE_COLUMNS = {
+    "id": "VARCHAR", "source": "VARCHAR", "format": "VARCHAR", "title": "VARCHAR",
+    "published": "DATE", "outlet": "VARCHAR", "description": "VARCHAR", "author": "VARCHAR",
+    "url": "VARCHAR", "body": "VARCHAR", "metadata": "JSON",
+}  # fmt: skip
+COMMENT_COLUMNS = {
+    "article_id": "VARCHAR", "idx": "INTEGER", "author": "VARCHAR", "depth": "INTEGER",
+    "parent": "INTEGER", "text": "VARCHAR",
+}  # fmt: skip
+SOURCE_COLUMNS = {"source": "VARCHAR", "article_id": "VARCHAR"}
 
 
 class StoreError(RuntimeError):
@@ -105,21 +104,33 @@ def _connect(path: str | Path, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 
 def _insert(
-    con, table: str, columns: Sequence[str], rows: list[tuple], returning: str | None = None
+    con, table: str, columns: dict[str, str], rows: list[tuple], returning: str | None = None
 ) -> list[tuple]:
-    """Multi-row INSERT … ON CONFLICT DO NOTHING, far faster than executemany in DuckDB."""
-    out: list[tuple] = []
-    one = "(" + ",".join("?" * len(columns)) + ")"
-    for k in range(0, len(rows), CHUNK):
-        chunk = rows[k : k + CHUNK]
-        sql = (
-            f"INSERT INTO {table} ({','.join(columns)}) VALUES {','.join([one] * len(chunk))} "
-            "ON CONFLICT DO NOTHING" + (f" RETURNING {returning}" if returning else "")
-        )
-        cursor = con.execute(sql, [v for row in chunk for v in row])
-        if returning:
-            out.extend(cursor.fetchall())
-    return out
+    """Bulk INSERT … ON CONFLICT DO NOTHING of rows typed by `columns` (name → SQL type).
+
+    The rows go through a temporary JSON Lines file: DuckDB's JSON reader loads a
+    batch about ten times faster than bound parameters do.
+    """
+    if not rows:
+        return []
+    names = list(columns)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as f:
+        for row in rows:
+            f.write(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False, default=str))
+            f.write("\n")
+    spec = "{" + ", ".join(f"'{n}': '{t}'" for n, t in columns.items()) + "}"
+    path = f.name.replace("'", "''")
+    sql = (
+        f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(names)} "
+        f"FROM read_json('{path}', format = 'newline_delimited', columns = {spec}, "
+        f"maximum_object_size = {1 << 30}) ON CONFLICT DO NOTHING"
+        + (f" RETURNING {returning}" if returning else "")
+    )
+    try:
+        cursor = con.execute(sql)
+        return cursor.fetchall() if returning else []
+    finally:
+        os.unlink(f.name)
 
 
 class Store:
@@ -175,7 +186,7 @@ class Store:
                 a.author,
                 a.url,
                 a.body,
-                json.dumps(a.metadata, ensure_ascii=False, default=str),
+                a.metadata,
             )
             for a in unique
         ]
@@ -190,15 +201,10 @@ class Store:
                 if a.id in new_ids
                 for k, c in enumerate(a.comments)
             ]
-            _insert(
-                self.con,
-                "comments",
-                ("article_id", "idx", "author", "depth", "parent", "text"),
-                comment_rows,
-            )
+            _insert(self.con, "comments", COMMENT_COLUMNS, comment_rows)
             pairs = list(dict.fromkeys((a.source, a.id) for a in batch))
             new_pairs = set(
-                _insert(self.con, "sources", ("source", "article_id"), pairs, "source, article_id")
+                _insert(self.con, "sources", SOURCE_COLUMNS, pairs, "source, article_id")
             )
             self.con.execute("COMMIT")
         except BaseException:

@@ -32,6 +32,7 @@ MAX_TITLE_WORDS = 30
 MIN_PROSE_WORDS = 8
 MAX_CAPTION_WORDS = 12
 MAX_DATELINE_WORDS = 16
+MAX_ROLE_CHARS = 500
 
 
 @dataclass
@@ -49,8 +50,9 @@ class Layout:
     comment_count: int | None = None
 
 
-def _words(line: str) -> int:
-    return len(line.split())
+def _words(line: str, enough: int = 64) -> int:
+    """Word count, stopping early: the rules only ask whether a line is short."""
+    return len(line.split(None, enough))
 
 
 def is_prose(line: str) -> bool:
@@ -60,6 +62,8 @@ def is_prose(line: str) -> bool:
 
 def line_role(line: str, roles: tuple[str, ...] | None = None) -> str | None:
     """The role of a page line (caption, byline, boilerplate…) if it has one."""
+    if len(line) > MAX_ROLE_CHARS:  # paragraphs of text are never page furniture
+        return None
     for role, pattern in load_line_roles().items():
         if (roles is None or role in roles) and pattern.fullmatch(line):
             return role
