@@ -172,3 +172,17 @@ def test_rerunning_a_bad_batch_changes_nothing(tmp_path, db):
     proc, errors = run(tmp_path, db)
     assert proc.returncode == 1 and len(errors) == 1
     assert stored(db) == before
+
+
+def test_truncated_and_malformed_warc(tmp_path, db):
+    from test_readers import PAGE, warc_bytes
+
+    pages = {f"https://d.example/{n}": PAGE.replace("14 people", f"{n} people") for n in range(30)}
+    data = warc_bytes(pages, compress=True)
+    (tmp_path / "cut.warc.gz").write_bytes(data[: len(data) // 2])
+    (tmp_path / "junk.warc").write_bytes(b"WARC/1.0\r\nnot a header\r\n\r\n" + os.urandom(300))
+    proc, errors = run(tmp_path, db)
+    assert proc.returncode == 1
+    assert any("cut.warc.gz" in e and "truncated gzip" in e for e in errors)
+    assert any("junk.warc" in e for e in errors)
+    assert 5 < len(stored(db)) < 30

@@ -159,8 +159,10 @@ def read_input(
     with stream:
         try:
             head = stream.peek(4096)[:4096]
+            gunzip = None
             if is_gzip(head):
-                stream = io.BufferedReader(Gunzip(stream), buffer_size=1 << 16)
+                gunzip = Gunzip(stream)
+                stream = io.BufferedReader(gunzip, buffer_size=1 << 16)
                 head = stream.peek(4096)[:4096]
             if not head.strip():
                 yield Problem(inp.name, "empty file")
@@ -169,6 +171,8 @@ def read_input(
             for item in READERS[fmt](stream, inp.name, max_bytes):
                 count += isinstance(item, Document)
                 yield item
+            if gunzip is not None and gunzip.truncated:  # the reader swallowed the EOFError
+                raise EOFError
         except (EOFError, zlib.error) as e:
             reason = "truncated gzip stream" if isinstance(e, EOFError) else f"corrupt gzip ({e})"
             yield Problem(inp.name, reason, f"after {count} articles" if count else None)

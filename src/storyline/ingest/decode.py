@@ -37,6 +37,7 @@ class Gunzip(io.RawIOBase):
         self.inflate = zlib.decompressobj(wbits=31)
         self.pending = b""
         self.done = False
+        self.truncated = False  # set even when a caller swallows the EOFError
 
     def readable(self) -> bool:
         return True
@@ -55,6 +56,7 @@ class Gunzip(io.RawIOBase):
             else:
                 chunk = self.inflate.unconsumed_tail or self.raw.read(1 << 16)
                 if not chunk:
+                    self.truncated = True
                     raise EOFError("gzip stream ended before its end marker")
             self.pending = self.inflate.decompress(chunk, 1 << 20)
         n = min(len(buffer), len(self.pending))

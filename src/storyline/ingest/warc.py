@@ -27,6 +27,9 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Documen
     try:
         for record in ArchiveIterator(stream):
             number += 1
+            if record.rec_type is None:
+                yield Problem(source, "malformed WARC record header", f"record {number}")
+                return
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             content_type = record.http_headers.get_header("Content-Type") or ""
@@ -50,6 +53,8 @@ def read_warc(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Documen
             else:
                 doc.where = where
             yield doc
+        if number == 0:
+            yield Problem(source, "no WARC records")
     except ArchiveLoadFailed as e:
         yield Problem(
             source, f"not a valid WARC ({str(e).strip().splitlines()[0]})", f"record {number + 1}"
