@@ -85,8 +85,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def decode(data: bytes) -> tuple[str, str | None]:
-    """Decode text, returning it with a warning when it was not plain UTF-8."""
+def decode(data: bytes, declared: tuple[str, ...] = ()) -> tuple[str, str | None]:
+    """Decode text, with a warning when it was not UTF-8 or a declared charset.
+
+    Order: binary signatures, byte-order marks, valid UTF-8 (declarations are
+    often wrong), the declared charsets, UTF-16 without BOM, then refusing
+    control bytes, then Windows-1252 or Latin-1.
+    """
     kind = binary_kind(data[:16])
     if kind:
         raise DecodeError(f"binary file ({kind}), not text")
@@ -108,6 +113,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    for charset in declared:  # what the page or its HTTP headers say, when not UTF-8
+        try:
+            return data.decode(charset), None
+        except (LookupError, UnicodeDecodeError):
+            pass
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:

@@ -9,26 +9,17 @@ from typing import BinaryIO
 import trafilatura
 
 from ..model import Comment, Document, Problem
-from .decode import DecodeError, decode
-from .text import read_whole
+from .decode import decode
+from .text import decode_whole
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
 def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str | None]:
-    """UTF-8 if valid (declarations are often wrong), else the declared charset, else sniff."""
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
+    """Decode a page, trusting its HTTP or <meta> charset only after valid UTF-8."""
     match = _META_CHARSET.search(data[:4096])
-    for charset in (declared, match and match.group(1).decode("ascii")):
-        if charset:
-            try:
-                return data.decode(charset), None
-            except (LookupError, UnicodeDecodeError):
-                pass
-    return decode(data)
+    charsets = (declared, match and match.group(1).decode("ascii"))
+    return decode(data, tuple(c for c in charsets if c))
 
 
 def document_from_html(html: str, source: str, url: str | None = None) -> Document | Problem:
@@ -64,15 +55,6 @@ def document_from_html(html: str, source: str, url: str | None = None) -> Docume
 
 def read_html(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | Problem]:
     """One Document per HTML file."""
-    data, problem = read_whole(stream, source, max_bytes)
-    if problem:
-        yield problem
-        return
-    try:
-        html, note = decode_html(data)
-    except DecodeError as e:
-        yield Problem(source, str(e))
-        return
-    if note:
-        yield Problem(source, note, severity="warning")
-    yield document_from_html(html, source, source if "://" in source else None)
+    url = source if "://" in source else None
+    for item in decode_whole(stream, source, max_bytes, decode_html):
+        yield document_from_html(item, source, url) if isinstance(item, str) else item

@@ -2,37 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from ..model import Document, Problem
 from .decode import DecodeError, decode
 
 
-def read_whole(
-    stream: BinaryIO, source: str, max_bytes: int
-) -> tuple[bytes | None, Problem | None]:
-    """Read one whole document, refusing empty and oversized ones."""
+def decode_whole(
+    stream: BinaryIO, source: str, max_bytes: int, decoder: Callable = decode
+) -> Iterator[str | Problem]:
+    """The text of a one-document file, refusing empty, oversized and binary ones."""
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        return None, Problem(
-            source,
-            f"larger than {max_bytes / 1e6:.0f} MB, too big for one article "
-            "(--max-doc-mb raises the limit)",
-        )
+        mb = max_bytes / 1e6
+        yield Problem(source, f"larger than {mb:.0f} MB, too big for one article "
+                      "(--max-doc-mb raises the limit)")  # fmt: skip
+        return
     if not data.strip():
-        return None, Problem(source, "empty file")
-    return data, None
-
-
-def decode_whole(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[str | Problem]:
-    """The text of a one-document file, after any warning about its encoding."""
-    data, problem = read_whole(stream, source, max_bytes)
-    if problem:
-        yield problem
+        yield Problem(source, "empty file")
         return
     try:
-        text, note = decode(data)
+        text, note = decoder(data)
     except DecodeError as e:
         yield Problem(source, str(e))
         return
