@@ -115,6 +115,8 @@ def run(
             progress=progress,
         )
     click.echo(summary.line(), err=True)
+    if summary.interrupted:
+        sys.exit(130)
     if summary.failed:
         sys.exit(1)
 

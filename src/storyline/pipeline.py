@@ -27,6 +27,7 @@ class Summary:
     failed: int = 0
     warnings: int = 0
     seconds: float = 0.0
+    interrupted: bool = False
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -36,7 +37,7 @@ class Summary:
 
     def line(self) -> str:
         rate = self.read / self.seconds if self.seconds else 0.0
-        return (
+        return ("interrupted: " if self.interrupted else "") + (
             f"{self.inputs:,} inputs, {self.read:,} articles read: {self.stored:,} stored, "
             f"{self.skipped:,} skipped ({self.existing:,} already stored, {self.copies:,} copies), "
             f"{self.failed:,} failed, {self.warnings:,} warnings in {self.seconds:.1f}s "
@@ -96,6 +97,8 @@ def run(
                 if len(batch) >= batch_size:
                     flush()
         flush()
+    except KeyboardInterrupt:  # committed batches stay; a re-run picks up the rest
+        summary.interrupted = True
     finally:
         bar.close()
         summary.seconds = time.perf_counter() - started

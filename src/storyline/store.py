@@ -207,8 +207,10 @@ class Store:
                 _insert(self.con, "sources", SOURCE_COLUMNS, pairs, "source, article_id")
             )
             self.con.execute("COMMIT")
-        except BaseException:
+        except BaseException as e:
             self.con.execute("ROLLBACK")
+            if isinstance(e, duckdb.InterruptException) or "interrupted" in str(e).lower():
+                raise KeyboardInterrupt from e  # DuckDB turns Ctrl-C inside a query into its own
             raise
         result.stored = len(new_ids)
         first_source = {a.id: a.source for a in unique}
