@@ -7,28 +7,28 @@ from functools import cache
 from importlib import resources
 
 
-def _lines(name: str) -> list[str]:
+def lines(name: str) -> list[str]:
     """Non-empty, non-comment lines of a knowledge file."""
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-def _table(name: str) -> list[list[str]]:
+def table(name: str) -> list[list[str]]:
     """Rows of a tab-separated knowledge file."""
-    return [ln.split("\t") for ln in _lines(name)]
+    return [ln.split("\t") for ln in lines(name)]
 
 
 @cache
 def load_signatures() -> list[tuple[bytes, str]]:
     """Magic numbers of binary formats that must never be read as text."""
-    return [(bytes.fromhex(hexmagic), name) for hexmagic, name in _table("binary_signatures.tsv")]
+    return [(bytes.fromhex(hexmagic), name) for hexmagic, name in table("binary_signatures.tsv")]
 
 
 @cache
 def load_line_roles() -> dict[str, re.Pattern]:
     """Per role (caption, byline, boilerplate…), one regex to match whole page lines."""
     roles: dict[str, list[str]] = {}
-    for role, pattern in _table("layout_lines.tsv"):
+    for role, pattern in table("layout_lines.tsv"):
         roles.setdefault(role, []).append(pattern)
     return {
         role: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
