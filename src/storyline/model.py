@@ -60,6 +60,86 @@ class Article:
 
 
 @dataclass
+class Sentence:
+    """A sentence of an article body; `start`/`end` are character offsets in the body."""
+
+    article_id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Actor:
+    """Who acts or is acted on: the words as written, resolved to name, country and sector.
+
+    `country` is an ISO-3 code or an IGO code (UNO, NATO, EUR…); `sector` a PLOVER
+    agent code (GOV, MIL, REB, OPP, COP, JUD, LEG, CVL, MED, IGO, NGO, IMG…).
+    `start`/`end` are offsets in the article body (the evidence).
+    """
+
+    text: str
+    name: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Place:
+    """Where: a resolved toponym with coordinates; precision is city, region or country."""
+
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    geonameid: int | None = None
+
+
+@dataclass
+class When:
+    """An event's own date, resolved against the article date.
+
+    `date` is YYYY-MM-DD for the first day of the span meant (the Monday of a
+    week, the first of a month, 1 January of a year); `precision` is day,
+    week, month, year, or article (no expression: the article's date).
+    """
+
+    date: str | None
+    precision: str
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Event:
+    """Who did what to whom, when and where, traced to its sentence."""
+
+    article_id: str
+    type: str
+    source: list[Actor]
+    target: list[Actor]
+    trigger: str
+    sentence: int
+    start: int
+    end: int
+    mode: str | None = None
+    cameo: str | None = None
+    score: float | None = None
+    modality: str = "asserted"  # asserted | planned | negated | hypothetical | reported
+    background: bool = False
+    date: str | None = None
+    date_precision: str = "article"
+    place: Place | None = None
+    confidence: float = 0.5
+    id: str = ""
+
+
+@dataclass
 class Problem:
     """Why one item (a file, a line, a record) was refused or needed a fix."""
 

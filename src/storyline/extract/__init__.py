@@ -1,0 +1,1 @@
+"""Extraction: actors, events, quotes, time and places from analysed articles."""
