@@ -140,6 +140,16 @@ class Event:
 
 
 @dataclass
+class Analysis:
+    """What extraction found in one article: its sentences, actor mentions and events."""
+
+    article_id: str
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass
 class Problem:
     """Why one item (a file, a line, a record) was refused or needed a fix."""
 

@@ -12,13 +12,13 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from .model import Article
+from .model import Analysis, Article
 
 DEFAULT_DB = "storyline.duckdb"
 
@@ -59,6 +59,57 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
     """,
     ),
+    (
+        "0002_analysis",
+        """
+        -- which articles were analysed, by which model and extractor version
+        CREATE TABLE analyses (
+            article_id  VARCHAR PRIMARY KEY,
+            model       VARCHAR NOT NULL,
+            version     VARCHAR NOT NULL,
+            analyzed_at TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE TABLE sentences (
+            article_id  VARCHAR NOT NULL,
+            idx         INTEGER NOT NULL,
+            start_char  INTEGER NOT NULL,     -- offsets in articles.body
+            end_char    INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        -- every actor mention, resolved, with its evidence
+        CREATE TABLE mentions (
+            article_id  VARCHAR NOT NULL,
+            idx         INTEGER NOT NULL,
+            text        VARCHAR NOT NULL,
+            name        VARCHAR,
+            country     VARCHAR,
+            sector      VARCHAR,
+            start_char  INTEGER,
+            end_char    INTEGER,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE TABLE events (
+            id             VARCHAR PRIMARY KEY,
+            article_id     VARCHAR NOT NULL,
+            sentence       INTEGER NOT NULL,
+            start_char     INTEGER NOT NULL,  -- the sentence's offsets in articles.body
+            end_char       INTEGER NOT NULL,
+            type           VARCHAR NOT NULL,
+            mode           VARCHAR,
+            cameo          VARCHAR,
+            score          DOUBLE,
+            source         JSON,              -- [{text, name, country, sector, start, end}]
+            target         JSON,
+            trigger        VARCHAR NOT NULL,
+            modality       VARCHAR NOT NULL,
+            background     BOOLEAN NOT NULL,
+            date           DATE,
+            date_precision VARCHAR NOT NULL,
+            place          JSON,              -- {name, country, lat, lon, precision} or null
+            confidence     DOUBLE NOT NULL
+        );
+        """,
+    ),
 ]
 
 # Column name → type of each table's writable columns, in insert order.
@@ -72,6 +123,21 @@ COMMENT_COLUMNS = {
     "parent": "INTEGER", "text": "VARCHAR",
 }  # fmt: skip
 SOURCE_COLUMNS = {"source": "VARCHAR", "article_id": "VARCHAR"}
+ANALYSIS_COLUMNS = {"article_id": "VARCHAR", "model": "VARCHAR", "version": "VARCHAR"}
+SENTENCE_COLUMNS = {
+    "article_id": "VARCHAR", "idx": "INTEGER", "start_char": "INTEGER", "end_char": "INTEGER",
+}  # fmt: skip
+MENTION_COLUMNS = {
+    "article_id": "VARCHAR", "idx": "INTEGER", "text": "VARCHAR", "name": "VARCHAR",
+    "country": "VARCHAR", "sector": "VARCHAR", "start_char": "INTEGER", "end_char": "INTEGER",
+}  # fmt: skip
+EVENT_COLUMNS = {
+    "id": "VARCHAR", "article_id": "VARCHAR", "sentence": "INTEGER", "start_char": "INTEGER",
+    "end_char": "INTEGER", "type": "VARCHAR", "mode": "VARCHAR", "cameo": "VARCHAR",
+    "score": "DOUBLE", "source": "JSON", "target": "JSON", "trigger": "VARCHAR",
+    "modality": "VARCHAR", "background": "BOOLEAN", "date": "DATE", "date_precision": "VARCHAR",
+    "place": "JSON", "confidence": "DOUBLE",
+}  # fmt: skip
 
 
 class StoreError(RuntimeError):
@@ -167,8 +233,16 @@ class Store:
 
     # -- writes ---------------------------------------------------------------
 
-    def write_articles(self, articles: Iterable[Article]) -> WriteResult:
-        """Store a batch in one transaction; articles already stored only gain a source."""
+    def write_articles(
+        self,
+        articles: Iterable[Article],
+        analyses: Iterable[Analysis] = (),
+        analyzer: tuple[str, str] = ("", ""),
+    ) -> WriteResult:
+        """Store a batch and its analyses in one transaction; known articles only gain a source.
+
+        `analyzer` is the (model, extractor version) the analyses came from.
+        """
         batch = list(articles)
         result = WriteResult()
         if not batch:
@@ -206,6 +280,7 @@ class Store:
             new_pairs = set(
                 _insert(self.con, "sources", SOURCE_COLUMNS, pairs, "source, article_id")
             )
+            self._write_analyses(list(analyses), analyzer)
             self.con.execute("COMMIT")
         except BaseException as e:
             self.con.execute("ROLLBACK")
@@ -217,6 +292,43 @@ class Store:
         result.copies = sum(1 for s, i in new_pairs if i not in new_ids or s != first_source[i])
         result.existing = len(batch) - result.stored - result.copies
         return result
+
+    def _write_analyses(self, analyses: list[Analysis], analyzer: tuple[str, str]) -> None:
+        """Sentences, mentions and events of newly analysed articles, in the open transaction."""
+        if not analyses:
+            return
+        fresh = {
+            i
+            for (i,) in _insert(
+                self.con,
+                "analyses",
+                ANALYSIS_COLUMNS,
+                [(a.article_id, *analyzer) for a in analyses],
+                "article_id",
+            )
+        }
+        todo = [a for a in analyses if a.article_id in fresh]
+        _insert(self.con, "sentences", SENTENCE_COLUMNS, [
+            (s.article_id, s.idx, s.start, s.end) for a in todo for s in a.sentences
+        ])  # fmt: skip
+        _insert(self.con, "mentions", MENTION_COLUMNS, [
+            (a.article_id, k, m.text, m.name, m.country, m.sector, m.start, m.end)
+            for a in todo for k, m in enumerate(a.mentions)
+        ])  # fmt: skip
+        _insert(self.con, "events", EVENT_COLUMNS, [
+            (e.id, e.article_id, e.sentence, e.start, e.end, e.type, e.mode, e.cameo, e.score,
+             [asdict(x) for x in e.source], [asdict(x) for x in e.target], e.trigger, e.modality,
+             e.background, e.date, e.date_precision, asdict(e.place) if e.place else None,
+             e.confidence)
+            for a in todo for e in a.events
+        ])  # fmt: skip
+
+    def analyzed_ids(self, ids: list[str]) -> set[str]:
+        """Which of these articles already have an analysis."""
+        rows = self.con.execute(
+            "SELECT article_id FROM analyses WHERE article_id IN (SELECT unnest(?))", [ids]
+        ).fetchall()
+        return {i for (i,) in rows}
 
     # -- queries --------------------------------------------------------------
 
