@@ -97,7 +97,7 @@ def main() -> None:
 
         start = time.perf_counter()
         with Store(folder / "run.duckdb") as store:
-            summary = pipeline.run(paths, store, progress=False)
+            summary = pipeline.run(paths, store, progress=False, analyze=False)
         t_run = time.perf_counter() - start
         assert summary.stored == args.articles, summary.line()
 

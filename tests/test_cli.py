@@ -9,8 +9,9 @@ import pytest
 from conftest import ROOT, jsonl, storyline
 
 
-@pytest.fixture
-def examples_db(db):
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("cli") / "examples.duckdb"
     storyline("run", str(ROOT / "examples"), "--db", str(db), check=True)
     return db
 

@@ -26,7 +26,7 @@ def test_bar_on_a_terminal(tmp_path):
     leader, follower = pty.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a real size
     proc = subprocess.run(
-        [exe, "run", str(tmp_path / "c"), "--db", str(tmp_path / "t.duckdb")],
+        [exe, "run", str(tmp_path / "c"), "--db", str(tmp_path / "t.duckdb"), "--no-analyze"],
         stderr=follower,
         stdout=subprocess.DEVNULL,
         timeout=120,
@@ -52,7 +52,7 @@ def test_quiet_when_piped(tmp_path):
     _corpus(tmp_path / "c")
     exe = str(Path(sys.executable).with_name("storyline"))
     proc = subprocess.run(
-        [exe, "run", str(tmp_path / "c"), "--db", str(tmp_path / "t.duckdb")],
+        [exe, "run", str(tmp_path / "c"), "--db", str(tmp_path / "t.duckdb"), "--no-analyze"],
         capture_output=True,
         timeout=120,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import operator
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -92,15 +93,26 @@ def main() -> None:
     help="Largest single document (text or HTML file, record) accepted, in MB.",
 )
 @click.option(
+    "--analyze/--no-analyze",
+    default=True,
+    show_default=True,
+    help="Parse bodies with spaCy and extract actors and events (off: only clean and store).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar (default: only when stderr is a terminal).",
 )
 @friendly_errors
 def run(
-    paths: tuple[str, ...], db: str, batch_size: int, max_doc_mb: float, progress: bool | None
+    paths: tuple[str, ...],
+    db: str,
+    batch_size: int,
+    max_doc_mb: float,
+    analyze: bool,
+    progress: bool | None,
 ) -> None:
-    """Read PATHS (files, folders, globs, - for stdin), clean and store the articles.
+    """Read PATHS (files, folders, globs, - for stdin); clean, analyse and store the articles.
 
     Formats: plain text, HTML, WARC, JSONL/JSON and CSV/TSV, any of them gzipped.
     Bad items are reported one line each on stderr; the rest goes on, and the
@@ -113,6 +125,7 @@ def run(
             batch_size=batch_size,
             max_bytes=int(max_doc_mb * 1e6),
             progress=progress,
+            analyze=analyze,
         )
     click.echo(summary.line(), err=True)
     if summary.interrupted:
@@ -179,3 +192,109 @@ def article(article_id: str, db: str, fmt: str) -> None:
         output.jsonl([{k: row[k] for k in ARTICLE_FIELDS}])
     else:
         click.echo(_article_text(row))
+
+
+EVENT_COLUMNS: list[output.Column] = [
+    (
+        "date",
+        lambda e: (
+            (e["date"] or "")
+            + ("" if e["date_precision"] == "day" else f" ({e['date_precision']})")
+        ),
+    ),
+    ("type", lambda e: e["type"] + (f"/{e['mode']}" if e["mode"] else "")),
+    ("source", lambda e: _actors(e["source"])),
+    ("target", lambda e: _actors(e["target"])),
+    ("modality", lambda e: e["modality"] + (" bg" if e["background"] else "")),
+    ("place", lambda e: e["place"]["name"] if e["place"] else ""),
+    ("trigger", lambda e: e["trigger"]),
+    ("sentence", lambda e: e["sentence"]),
+]
+EVENT_FIELDS = (
+    "id", "article_id", "type", "mode", "cameo", "score", "source", "target", "trigger",
+    "modality", "background", "date", "date_precision", "place", "sentence", "start", "end",
+    "trigger_start", "trigger_end", "confidence",
+)  # fmt: skip
+
+
+def _actors(actors: list[dict]) -> str:
+    """Actors as 'name (COUNTRY SECTOR)' for the table."""
+    out = []
+    for a in actors:
+        tags = " ".join(x for x in (a.get("country"), a.get("sector")) if x)
+        out.append(f"{a.get('name') or a['text']}" + (f" ({tags})" if tags else ""))
+    return "; ".join(out)
+
+
+@main.command()
+@db_option
+@format_option("table", "jsonl", "csv")
+@click.option("--type", "type_", metavar="T", help="Only this PLOVER type (e.g. REJECT).")
+@click.option("--actor", metavar="COUNTRY_OR_NAME", help="Only events with this actor.")
+@click.option("--since", metavar="D", help="Only events on or after this date (YYYY-MM-DD).")
+@click.option("--until", metavar="D", help="Only events on or before this date (YYYY-MM-DD).")
+@click.option("--article", metavar="ID", help="Only events of this article (id or prefix).")
+@click.option("--limit", type=int, default=None, help="Show at most N events.")
+@friendly_errors
+def events(
+    db: str,
+    fmt: str,
+    type_: str | None,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    article: str | None,
+    limit: int | None,
+) -> None:
+    """List extracted events with their actors, dates, places and evidence."""
+    with Store(db, read_only=True) as store:
+        rows = store.list_events(type_, article, since, until, actor, limit)
+    if fmt == "jsonl":
+        output.jsonl([{k: r[k] for k in EVENT_FIELDS} for r in rows])
+    elif fmt == "csv":
+        output.csv_rows(rows, [(k, operator.itemgetter(k)) for k in EVENT_FIELDS])
+    else:
+        output.table(rows, EVENT_COLUMNS)
+
+
+@main.group(name="eval")
+def evaluate() -> None:
+    """Score extraction on the development gold sets."""
+
+
+@evaluate.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--limit", type=int, default=None, help="Score only the first N sentences.")
+def plover(path: Path, limit: int | None) -> None:
+    """Event type and source/target accuracy on PLOVER-annotated sentences (TSV)."""
+    from .evaluation import plover as task
+
+    click.echo(task.report(path, limit))
+
+
+@evaluate.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--limit", type=int, default=None, help="Score only the first N records.")
+def location(path: Path, limit: int | None) -> None:
+    """Event place precision/recall/F1 on span-labelled sentences (Prodigy JSONL)."""
+    from .evaluation import location as task
+
+    click.echo(task.report(path, limit))
+
+
+@evaluate.command(name="time")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def time_(path: Path) -> None:
+    """TIMEX3 value accuracy against each document's creation time (TimeML folder)."""
+    from .evaluation import time as task
+
+    click.echo(task.report(path))
+
+
+@evaluate.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def places(path: Path) -> None:
+    """Toponym resolution on LGL: exact GeoNames id, right country, within 161 km."""
+    from .evaluation import places as task
+
+    click.echo(task.report(path))

@@ -136,6 +136,8 @@ class Event:
     date_precision: str = "article"
     place: Place | None = None
     confidence: float = 0.5
+    trigger_start: int | None = None  # offsets of the trigger word in the body
+    trigger_end: int | None = None
     id: str = ""
 
 

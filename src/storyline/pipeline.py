@@ -6,7 +6,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import analyze as analysis
 from .clean import clean
+from .extract import VERSION, extract
 from .ingest import MAX_DOC_BYTES, expand, read_input
 from .model import Article, Problem
 from .progress import Progress
@@ -28,6 +30,8 @@ class Summary:
     warnings: int = 0
     seconds: float = 0.0
     interrupted: bool = False
+    analyzed: int = 0
+    events: int = 0
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -40,7 +44,8 @@ class Summary:
         return ("interrupted: " if self.interrupted else "") + (
             f"{self.inputs:,} inputs, {self.read:,} articles read: {self.stored:,} stored, "
             f"{self.skipped:,} skipped ({self.existing:,} already stored, {self.copies:,} copies), "
-            f"{self.failed:,} failed, {self.warnings:,} warnings in {self.seconds:.1f}s "
+            f"{self.failed:,} failed, {self.warnings:,} warnings; "
+            f"{self.analyzed:,} analysed, {self.events:,} events; in {self.seconds:.1f}s "
             f"({rate:,.0f} articles/s)"
         )
 
@@ -52,9 +57,13 @@ def run(
     batch_size: int = BATCH_SIZE,
     max_bytes: int = MAX_DOC_BYTES,
     progress: bool | None = None,
+    analyze: bool = True,
     on_problem: Callable[[Problem], None] | None = None,
 ) -> Summary:
-    """Read, clean and store everything under `paths`; bad items are reported, never fatal."""
+    """Read, clean, analyse and store everything under `paths`; bad items never stop it.
+
+    With `analyze=False` articles are only cleaned and stored (no spaCy, no events).
+    """
     started = time.perf_counter()
     summary = Summary()
     inputs, problems = expand(paths)
@@ -72,7 +81,14 @@ def run(
     batch: list[Article] = []
 
     def flush() -> None:
-        result = store.write_articles(batch)
+        analyses = []
+        if analyze:
+            done = store.analyzed_ids([a.id for a in batch])
+            todo = list({a.id: a for a in batch if a.id not in done}.values())
+            analyses = [extract(a, doc) for a, doc in analysis.analyze(todo)]
+            summary.analyzed += len(analyses)
+            summary.events += sum(len(x.events) for x in analyses)
+        result = store.write_articles(batch, analyses, (analysis.MODEL, VERSION))
         summary.stored += result.stored
         summary.copies += result.copies
         summary.existing += result.existing

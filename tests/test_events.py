@@ -1,0 +1,105 @@
+"""Events from hand-made sentences: each type family, roles, modality, dates, background."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.analyze import parse
+from storyline.extract.actors import ActorResolver
+from storyline.extract.events import extract_events
+from storyline.extract.places import event_place
+from storyline.extract.time import event_time
+
+ANCHOR = date(2018, 1, 29)  # a Monday
+
+
+def events(text: str):
+    doc = next(parse([text]))
+    resolver = ActorResolver(doc)
+    return extract_events(doc, "a", ANCHOR, resolver.resolve,
+                          when=lambda t: event_time(t, ANCHOR),
+                          where=lambda t: event_place(t, doc))  # fmt: skip
+
+
+def one(text: str, type_: str):
+    found = [e for e in events(text) if e.type == type_]
+    assert found, f"no {type_} in {text!r}: {[e.type for e in events(text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("Government forces shelled rebel positions near Aleppo on Monday.", "ASSAULT"),
+        ("The opposition rejected the proposal on Friday.", "REJECT"),
+        ("Police arrested 12 protesters in Cairo on Sunday.", "COERCE"),
+        ("Egypt's foreign minister met his Jordanian counterpart in Amman on Sunday.", "CONSULT"),
+        ("The rebels threatened to attack the city.", "THREATEN"),
+        ("Turkey agreed to withdraw its troops from Syria.", "AGREE"),
+        ("The ministry said troops had withdrawn from the border.", "RETREAT"),
+        ("The opposition's boycott of the election angered the government.", "PROTEST"),
+    ],
+)
+def test_type_families(text, type_):
+    one(text, type_)
+
+
+def test_roles_dates_and_places():
+    e = one("Police arrested 12 protesters in Cairo on Sunday.", "COERCE")
+    assert (e.source[0].sector, e.target[0].sector) == ("COP", "CVL")
+    assert (e.date, e.date_precision) == ("2018-01-28", "day")
+    assert e.place.name == "Cairo" and e.place.country == "EGY"
+    e = one("Egypt's foreign minister met his Jordanian counterpart in Amman on Sunday.", "CONSULT")
+    assert (e.source[0].country, e.source[0].sector, e.target[0].country) == ("EGY", "GOV", "JOR")
+
+
+def test_passive_voice_swaps_roles():
+    e = one("Three journalists were detained by police in Istanbul.", "COERCE")
+    assert e.source[0].sector == "COP" and e.target[0].text == "Three journalists"
+
+
+def test_target_behind_a_thing_object_and_place_is_not_an_actor():
+    e = one("The United States imposed sanctions on Iran.", "COERCE")
+    assert e.source[0].country == "USA" and e.target[0].country == "IRN"
+    assert e.place is None  # Iran is the target here, not where it happened
+
+
+def test_governed_trigger_is_content_not_a_second_event():
+    types = [e.type for e in events("The rebels threatened to attack the city.")]
+    assert types == ["THREATEN"]
+    e = one("Turkey agreed to withdraw its troops from Syria.", "AGREE")
+    assert e.source[0].country == "TUR"
+
+
+@pytest.mark.parametrize(
+    "text, type_, modality",
+    [
+        ("If the talks fail, the army could attack the town.", "ASSAULT", "hypothetical"),
+        ("Israel did not attack the convoy.", "ASSAULT", "negated"),
+        ("The ministry said troops had withdrawn from the border.", "RETREAT", "reported"),
+        ("The army will attack the town.", "ASSAULT", "asserted_or_planned"),
+    ],
+)
+def test_modality(text, type_, modality):
+    got = one(text, type_).modality
+    assert got in ("asserted", "planned") if modality == "asserted_or_planned" else got == modality
+
+
+def test_negated_attendance_is_a_refusal_to_meet():
+    e = one("Russia will not attend the talks.", "REJECT")
+    assert e.mode == "meet" and e.source[0].country == "RUS"
+
+
+def test_background_history():
+    e = one("In 2011 the army crushed the protests.", "PROTEST")
+    assert e.background and (e.date, e.date_precision) == ("2011-01-01", "year")
+    assert not one("Police arrested 12 protesters in Cairo on Sunday.", "COERCE").background
+
+
+def test_evidence_offsets_point_at_the_sentence():
+    text = "Talks began on Monday. Police arrested 12 protesters in Cairo on Sunday."
+    e = one(text, "COERCE")
+    assert text[e.start : e.end] == "Police arrested 12 protesters in Cairo on Sunday."
+    assert text[e.trigger_start : e.trigger_end] == "arrested"

