@@ -86,28 +86,3 @@ def test_places_in_doc(nlp):
     found = {span.text: place.country for span, place in places_in(doc)}
     assert found.get("Homs") == "SYR" and found.get("Damascus") == "SYR"
     assert found.get("Moscow") == "RUS"
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not LGL.is_file(), reason=f"LGL gold set not found at {LGL}")
-def test_lgl_resolution_floor():
-    from storyline.evaluation.places import evaluate
-
-    result = evaluate(LGL)
-    assert result["toponyms"] > 4000
-    assert result["system"]["within_161km"] >= 0.52
-    assert result["system"]["country"] >= 0.75
-    assert result["system"]["within_161km"] > result["baseline"]["within_161km"]
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(
-    not EVENT_LOCATION.is_file(), reason=f"event-location gold set not found at {EVENT_LOCATION}"
-)
-def test_event_location_floor():
-    from storyline.evaluation.location import evaluate
-
-    result = evaluate(EVENT_LOCATION, limit=1000)
-    assert result["records"] == 1000
-    assert result["precision"] >= 0.75
-    assert result["f1"] >= 0.55

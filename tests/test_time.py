@@ -153,14 +153,3 @@ def test_event_time(nlp):
     assert event_time(_token(doc, "boycott"), MON).date == "2018-01-30"
     doc = nlp("The Kremlin shrugged off the decision.")
     assert event_time(_token(doc, "shrugged"), MON) == When("2018-01-29", "article")
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(not TBAQ.is_dir(), reason=f"TimeBank/AQUAINT gold not found at {TBAQ}")
-def test_timebank_value_f1(nlp):
-    from storyline.evaluation.time import evaluate
-
-    result = evaluate(TBAQ, nlp=nlp)
-    assert result["documents"] == 256
-    assert result["value_f1"] > 0.78  # measured 0.807
-    assert result["value_f1"] > result["baseline_f1"] + 0.5

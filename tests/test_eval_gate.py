@@ -1,0 +1,53 @@
+"""The eval gate: development-set scores may not fall below the floors in eval/floors.json."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import ROOT, SHARED
+
+FLOORS = json.loads((ROOT / "eval" / "floors.json").read_text())
+GOLD = SHARED / "gold"
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not GOLD.is_dir(), reason=f"development gold sets not found at {GOLD}"),
+]
+
+
+def _check(task: str, result: dict) -> None:
+    low = {k: (result[k], v) for k, v in FLOORS[task].items() if not k.startswith("_")
+           and result[k] < v}  # fmt: skip
+    assert not low, f"{task} below its floors (score, floor): {low}"
+
+
+def test_plover_events():
+    from storyline.evaluation.plover import evaluate
+
+    result = evaluate(GOLD / "plover" / "plover_sentences_dev.tsv")
+    _check("plover", result)
+    assert result["type_accuracy"] > result["majority_baseline"] + 0.3
+
+
+def test_time_expressions():
+    from storyline.evaluation.time import evaluate
+
+    result = evaluate(GOLD / "time" / "tbaq")
+    _check("time", result)
+    assert result["value_f1"] > result["baseline_f1"] + 0.5
+
+
+def test_toponyms():
+    from storyline.evaluation.places import evaluate
+
+    result = evaluate(GOLD / "places" / "lgl.xml")
+    _check("places", result["system"])
+    assert result["system"]["within_161km"] > result["baseline"]["within_161km"]
+
+
+def test_event_places():
+    from storyline.evaluation.location import evaluate
+
+    limit = FLOORS["location"]["_limit"]
+    result = evaluate(GOLD / "event_location" / "event_location_dev.jsonl", limit=limit)
+    _check("location", result)
