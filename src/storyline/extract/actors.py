@@ -86,7 +86,7 @@ ACTOR_PREPS = frozenset({"by", "with", "against", "between", "among", "amongst"}
 #: Dependents whose subtree describes something else than the phrase's own actor.
 CLAUSE_DEPS = frozenset({"prep", "relcl", "acl", "advcl", "ccomp", "xcomp"})
 #: Prepositions whose object may still give the actor's country ("government of Syria").
-OF_PREPS = frozenset({"of", "from", "in"})
+OF_PREPS = frozenset({"of", "from", "in", "for"})  # "a spokesman for the opposition"
 #: "Turkish-backed": the country before these words is a patron, not the actor.
 PATRON_WORDS = frozenset(
     {"backed", "led", "allied", "sponsored", "supported", "aligned", "funded", "armed", "trained"}
@@ -308,13 +308,48 @@ def _gazetteer_matches(doc: Doc, idx: list[int], stop: int | None = None) -> lis
     return out
 
 
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def _first_word(text: str) -> str:
+    """The first run of word characters, lower-cased: the key of the name prefilter."""
+    m = _FIRST_WORD.match(text.lower())
+    return m.group(0) if m else text.lower()
+
+
+@cache
+def _name_starts() -> frozenset[str]:
+    """First words of every known name and city, to skip tokens that start none."""
+    gaz = gazetteer()
+    names = [*gaz.exact, *gaz.folded, *cities()]
+    return frozenset(_first_word(n) for n in names)
+
+
+def _token_table(doc: Doc) -> tuple[str, list[int], list[int], list[bool]]:
+    """The Doc's text (spaCy rebuilds it on every access), token offsets and punctuation
+    flags, computed once per Doc."""
+    table = doc.user_data.get("storyline_tokens")
+    if table is None:
+        table = (
+            doc.text,
+            [t.idx for t in doc],
+            [t.idx + len(t) for t in doc],
+            [t.is_punct for t in doc],
+        )
+        doc.user_data["storyline_tokens"] = table
+    return table
+
+
 def _known_name(doc: Doc, i: int, end: int) -> Match | None:
     """The longest knowledge-file name (or big-enough city) starting at token i."""
+    if _first_word(doc[i].text) not in _name_starts():
+        return None
     gaz, cityset = gazetteer(), cities()
+    full, starts, ends, punct = _token_table(doc)
     for j in range(min(end, i + MAX_NGRAM), i, -1):
-        if doc[j - 1].is_punct and j - 1 > i and doc[j - 1].text != ".":
+        if punct[j - 1] and j - 1 > i and full[starts[j - 1] : ends[j - 1]] != ".":
             continue
-        text = doc[i:j].text
+        text = full[starts[i] : ends[j - 1]]
         entry = gaz.get(text)
         if entry is None and text.endswith("s") and doc[j - 1].tag_ == "NNPS":
             entry = gaz.get(text[:-1])
@@ -536,6 +571,8 @@ def _analyse_tokens(
         sector = head_role.sector
     else:
         strong = [m for m in roles if not m.weak and m is not head_role]
+        if not strong and head_role and extra:  # "a spokesman for the opposition": OPP
+            strong = [m for m in _role_matches(doc, extra, taken) if not m.weak]
         if org:
             sector = org.entry.sector
         elif strong:
@@ -640,7 +677,9 @@ class ActorResolver:
         self.main_country = self._main_country(doc)
         self.persons: list[Person] = []
         self._by_key: dict[str, Person] = {}
-        self._sents = {s.start: k for k, s in enumerate(doc.sents)}
+        self._sent_of = [0] * len(doc)  # token → sentence number (Token.sent is slow)
+        for k, sent in enumerate(doc.sents):
+            self._sent_of[sent.start : sent.end] = [k] * len(sent)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
@@ -707,7 +746,7 @@ class ActorResolver:
 
     def _sent_index(self, tok: Token) -> int:
         """The sentence number of a token."""
-        return self._sents.get(tok.sent.start, 0)
+        return self._sent_of[tok.i]
 
     def _antecedent_person(self, tok: Token) -> tuple[Person, tuple[int, int]] | None:
         """The nearest person mentioned before the pronoun in its or the previous sentence."""

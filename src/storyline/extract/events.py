@@ -365,7 +365,7 @@ def modality(trigger_token) -> str:
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-def is_background(trigger_token, when: When | None, anchor: date | None) -> bool:
+def is_background(trigger_token, when: When | None, anchor: date | None, sentence: str) -> bool:
     """History the article recalls: an event dated a year or more before the article,
     or a past-tense event in a sentence that names a year at least two years back."""
     if anchor is None:
@@ -375,8 +375,23 @@ def is_background(trigger_token, when: When | None, anchor: date | None) -> bool
         return True
     if trigger_token.tag_ not in ("VBD", "VBN") and trigger_token.pos_ != "NOUN":
         return False
-    years = [int(y) for y in _YEAR.findall(trigger_token.sent.text)]
+    years = [int(y) for y in _YEAR.findall(sentence)]
     return any(y <= anchor.year - 2 for y in years)
+
+
+def _unresolved_pronoun(token, actor: Actor) -> bool:
+    return token.pos_ == "PRON" and not (actor.name or actor.country or actor.sector)
+
+
+def _speaker(trigger):
+    """The subject of the reporting verb whose complement clause holds the trigger."""
+    clause = trigger
+    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or modality_cues().get(head.lemma_.lower()) != "reported":
+        return None
+    return next((c for c in head.children if c.dep_ in SUBJECTS), None)
 
 
 def _place(token, where, actors: list[Actor]) -> Place | None:
@@ -423,12 +438,16 @@ def extract_events(
             if reversed_ and mode == "visit" and tgt_tokens and _actorish(tgt_tokens[0]):
                 src_tokens, tgt_tokens = tgt_tokens, src_tokens  # "X hosted Y": Y visits X
             source = [resolve(_phrase(t)) for t in src_tokens]
+            if len(source) == 1 and _unresolved_pronoun(src_tokens[0], source[0]):
+                speaker = _speaker(token)  # "the opposition said it would not attend"
+                if speaker is not None:
+                    source = [resolve(_phrase(speaker))]
             target = [resolve(_phrase(t)) for t in tgt_tokens]
             cameo, score = type_table().get(
                 (type_, mode), type_table().get((type_, None), (None, None))
             )
             time = when(token) if when else None
-            background = is_background(token, time, anchor)
+            background = is_background(token, time, anchor, sent.text)
             events.append(
                 Event(
                     article_id=article_id,

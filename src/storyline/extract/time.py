@@ -586,6 +586,21 @@ def times_in_sentence(sent, anchor: date, reference: When | None = None) -> list
     return found
 
 
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    """Lemmas that report speech (say, tell, claim…), from the modality cues."""
+    return frozenset(w for w, m, *_ in table("modality_cues.tsv") if m.strip() == "reported")
+
+
+def _dates_the_report(trigger, expression_end: int) -> bool:
+    """An expression before the subject of a reported clause dates the report itself,
+    whatever the parser attached it to: "said on Saturday it would not attend"."""
+    if trigger.dep_ != "ccomp" or trigger.head.lemma_.lower() not in _reporting_verbs():
+        return False
+    subject = next((c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and expression_end <= subject.idx
+
+
 def event_time(trigger, anchor: date) -> When:
     """The date of the event a trigger token names, or the article date when the text gives none.
 
@@ -607,6 +622,8 @@ def event_time(trigger, anchor: date) -> When:
         if token == trigger and attached is None:
             attached = (span.start_char, span.end_char, span.text)
     chosen = attached or (candidates[0] if len(candidates) == 1 else None)
+    if attached and _dates_the_report(trigger, attached[1]):
+        tense = tense_of(trigger.head)  # "said on Saturday it would not attend": Saturday
     if chosen is not None:
         when = resolve_time(chosen[2], anchor, tense)
         if when is not None:
