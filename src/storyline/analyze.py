@@ -32,6 +32,8 @@ def analyze(articles: list[Article], batch_size: int = 64) -> Iterator[tuple[Art
 
 def sentences(article_id: str, doc) -> list[Sentence]:
     """The Doc's sentences as records with offsets into the body."""
-    return [
-        Sentence(article_id, k, s.start_char, s.end_char, s.text) for k, s in enumerate(doc.sents)
-    ]
+    out = []
+    for k, sent in enumerate(doc.sents):
+        text = sent.text.rstrip()  # spaCy keeps the blank line after a paragraph's last sentence
+        out.append(Sentence(article_id, k, sent.start_char, sent.start_char + len(text), text))
+    return out

@@ -471,7 +471,7 @@ def extract_events(
                     background=background,
                     sentence=s_idx,
                     start=sent.start_char,
-                    end=sent.end_char,
+                    end=sent.start_char + len(sent.text.rstrip()),
                     date=time.date if time else (anchor.isoformat() if anchor else None),
                     date_precision=time.precision if time else "article",
                     place=_place(token, where, source + target),
