@@ -46,8 +46,9 @@ def main() -> None:
         started = time.perf_counter()
         with Store(Path(tmp) / "run.duckdb") as store:
             summary = pipeline.run([str(corpus)], store, progress=False)
-            bodies = [r["body"] for r in store.list_articles()]
         t_run = time.perf_counter() - started
+        with Store(Path(tmp) / "run.duckdb", read_only=True) as store:
+            bodies = [r["body"] for r in store.list_articles()]
     started = time.perf_counter()
     words = sum(len(doc) for doc in nlp.pipe(bodies, batch_size=64))
     t_bare = time.perf_counter() - started

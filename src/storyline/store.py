@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -331,9 +331,9 @@ class Store:
         ])  # fmt: skip
         _insert(self.con, "events", EVENT_COLUMNS, [
             (e.id, e.article_id, e.sentence, e.start, e.end, e.type, e.mode, e.cameo, e.score,
-             [asdict(x) for x in e.source], [asdict(x) for x in e.target], e.trigger,
+             [vars(x) for x in e.source], [vars(x) for x in e.target], e.trigger,
              e.trigger_start, e.trigger_end, e.modality,
-             e.background, e.date, e.date_precision, asdict(e.place) if e.place else None,
+             e.background, e.date, e.date_precision, vars(e.place) if e.place else None,
              e.confidence)
             for a in todo for e in a.events
         ])  # fmt: skip

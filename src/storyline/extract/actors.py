@@ -288,7 +288,11 @@ def _gazetteer_matches(doc: Doc, idx: list[int], stop: int | None = None) -> lis
     out: list[Match] = []
     i = min(idx) if idx else 0
     end = max(stop or 0, max(idx) + 1) if idx else 0
+    maybe = _name_candidates(doc)
     while i < end:
+        if not maybe[i]:  # no known name starts here and no person entity begins here
+            i += 1
+            continue
         tok = doc[i]
         found = None
         if i in allowed and not tok.is_punct and tok.pos_ != "DET":
@@ -338,6 +342,27 @@ def _token_table(doc: Doc) -> tuple[str, list[int], list[int], list[bool]]:
         )
         doc.user_data["storyline_tokens"] = table
     return table
+
+
+def _entities(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents, built once per Doc (spaCy rebuilds the tuple on every access)."""
+    ents = doc.user_data.get("storyline_ents")
+    if ents is None:
+        ents = doc.user_data["storyline_ents"] = tuple(doc.ents)
+    return ents
+
+
+def _name_candidates(doc: Doc) -> list[bool]:
+    """Per token: could a known name or a PERSON entity start here? Computed once per Doc."""
+    flags = doc.user_data.get("storyline_name_starts")
+    if flags is None:
+        starts = _name_starts()
+        flags = [
+            _first_word(t.text) in starts or (t.ent_type_ == "PERSON" and t.ent_iob_ == "B")
+            for t in doc
+        ]
+        doc.user_data["storyline_name_starts"] = flags
+    return flags
 
 
 def _known_name(doc: Doc, i: int, end: int) -> Match | None:
@@ -591,7 +616,9 @@ def _analyse_tokens(
     elif sector is None and bare and doc[bare.end - 1].pos_ in {"NOUN", "PROPN"}:
         sector = "CVL"  # "the Syrians", "an Ethiopian": the people of a country
 
-    ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS and span.start <= e.start < span.end]
+    ents = [
+        e for e in _entities(doc) if e.label_ in ACTOR_LABELS and span.start <= e.start < span.end
+    ]
     has_name = bool(person) or bool(org) or any(e.label_ in {"PERSON", "ORG"} for e in ents)
     if country is None and not person and sector in DOMESTIC_SECTORS and context_country:
         country = context_country
@@ -763,7 +790,7 @@ class ActorResolver:
         """For 'it': the one organisation or country acting in this or the previous sentence."""
         here = self._sent_index(tok)
         found: dict[str, Actor] = {}
-        for ent in self.doc.ents:
+        for ent in _entities(self.doc):
             if ent.end > tok.i or ent.label_ not in {"ORG", "GPE"}:
                 continue
             if here - self._sent_index(ent.root) > 1 or not _acts(ent.root):
