@@ -51,3 +51,15 @@ def test_event_places():
     limit = FLOORS["location"]["_limit"]
     result = evaluate(GOLD / "event_location" / "event_location_dev.jsonl", limit=limit)
     _check("location", result)
+
+
+def test_police_events():
+    from storyline.evaluation.police import evaluate
+
+    result = evaluate(GOLD / "india_police_events", limit=FLOORS["police"]["_limit"])
+    flat = {
+        f"{label.lower()}_{metric}": result[label][metric]
+        for label in ("ARREST", "ANY_ACTION")
+        for metric in ("precision", "recall")
+    }
+    _check("police", flat)

@@ -298,3 +298,13 @@ def places(path: Path) -> None:
     from .evaluation import places as task
 
     click.echo(task.report(path))
+
+
+@evaluate.command()
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--limit", type=int, default=None, help="Score only the first N sentences.")
+def police(path: Path, limit: int | None) -> None:
+    """Police killings/arrests/force detected per sentence (india_police_events folder)."""
+    from .evaluation import police as task
+
+    click.echo(task.report(path, limit))
