@@ -333,9 +333,10 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
 
 MODIFIERS = ("aux", "auxpass", "neg", "mark", "advmod", "prep", "amod", "prt")
 PRECEDENCE = ("negated", "hypothetical", "planned", "reported")
-# PLOVER codes a promise of cooperation as AGREE and a promised retreat as CONCEDE
+# A promise to cooperate, help or yield is AGREE (cameo_to_plover.txt: 03x "express
+# intent to …", including 0353 release persons and 0356 de-escalate)
 PLANNED_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-              "RETREAT": "CONCEDE"}  # fmt: skip
+              "RETREAT": "AGREE"}  # fmt: skip
 
 
 def _cue_phrases(token) -> set[str]:
