@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import pycountry
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from storyline.knowledge import table
@@ -329,16 +330,20 @@ def _name_starts() -> frozenset[str]:
     return frozenset(_first_word(n) for n in names)
 
 
-def _token_table(doc: Doc) -> tuple[str, list[int], list[int], list[bool]]:
-    """The Doc's text (spaCy rebuilds it on every access), token offsets and punctuation
-    flags, computed once per Doc."""
+def _token_table(doc: Doc) -> tuple[str, list[int], list[int], list[bool], list[bool]]:
+    """Per Doc, once: its text (spaCy rebuilds it on every access), token start and end
+    offsets, punctuation flags, and whether a PERSON entity begins at each token — read
+    with Doc.to_array, which creates no Token objects."""
     table = doc.user_data.get("storyline_tokens")
     if table is None:
+        person = doc.vocab.strings["PERSON"]
+        rows = doc.to_array([IDX, LENGTH, IS_PUNCT, ENT_IOB, ENT_TYPE]).tolist()
         table = (
             doc.text,
-            [t.idx for t in doc],
-            [t.idx + len(t) for t in doc],
-            [t.is_punct for t in doc],
+            [r[0] for r in rows],
+            [r[0] + r[1] for r in rows],
+            [bool(r[2]) for r in rows],
+            [r[3] == 3 and r[4] == person for r in rows],  # IOB code 3 is B
         )
         doc.user_data["storyline_tokens"] = table
     return table
@@ -357,9 +362,10 @@ def _name_candidates(doc: Doc) -> list[bool]:
     flags = doc.user_data.get("storyline_name_starts")
     if flags is None:
         starts = _name_starts()
+        full, begin, end, _, person_starts = _token_table(doc)
         flags = [
-            _first_word(t.text) in starts or (t.ent_type_ == "PERSON" and t.ent_iob_ == "B")
-            for t in doc
+            person_starts[i] or _first_word(full[begin[i] : end[i]]) in starts
+            for i in range(len(begin))
         ]
         doc.user_data["storyline_name_starts"] = flags
     return flags
@@ -370,7 +376,7 @@ def _known_name(doc: Doc, i: int, end: int) -> Match | None:
     if _first_word(doc[i].text) not in _name_starts():
         return None
     gaz, cityset = gazetteer(), cities()
-    full, starts, ends, punct = _token_table(doc)
+    full, starts, ends, punct, _ = _token_table(doc)
     for j in range(min(end, i + MAX_NGRAM), i, -1):
         if punct[j - 1] and j - 1 > i and full[starts[j - 1] : ends[j - 1]] != ".":
             continue

@@ -256,16 +256,35 @@ class Gazetteer:
                 return
         entries.append((cand, alternate))
 
+    def __getstate__(self) -> dict:
+        """Pickle as a table of plain rows and name → row numbers: loading that is fast,
+        and rows become Candidates only when looked up."""
+        rows: dict[Candidate, int] = {}
+        index = {
+            k: [(rows.setdefault(c, len(rows)), alt) for c, alt in v] for k, v in self.index.items()
+        }
+        return {"rows": [tuple(c) for c in rows], "index": index}
+
+    def __setstate__(self, state: dict) -> None:
+        self.rows, self.packed, self.index = state["rows"], state["index"], {}
+
+    def _get(self, k: str) -> list[tuple[Candidate, bool]]:
+        if k in self.index or not hasattr(self, "packed"):
+            return self.index.get(k, [])
+        found = [(Candidate._make(self.rows[i]), alt) for i, alt in self.packed.get(k, ())]
+        self.index[k] = found
+        return found
+
     def candidates(self, name: str) -> list[tuple[Candidate, bool]]:
         """Entries for a name, trying it with and without an Arabic article ("al-Bab")."""
         k = key(name)
-        found = self.index.get(k)
+        found = self._get(k)
         if found:
             return found
         bare = ARABIC_ARTICLE.sub("", k)
         if bare != k:
-            return self.index.get(bare, [])
-        return self.index.get("al " + k, [])
+            return self._get(bare)
+        return self._get("al " + k)
 
 
 def _cache_path() -> Path:
