@@ -233,7 +233,7 @@ def _noun_source(noun):
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "compound" and child.lemma_.lower() in word_set("role_nouns.txt"):
+        if child.dep_ == "compound" and child.lemma_.lower() in role_words():
             return child
     for child in noun.children:
         if child.dep_ in ("compound", "amod") and (child.ent_type_ or child.pos_ == "PROPN"):

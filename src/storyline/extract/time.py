@@ -573,19 +573,6 @@ def expressions_in_sentence(sent) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def times_in_sentence(sent, anchor: date, reference: When | None = None) -> list[When]:
-    """Resolved time expressions of a spaCy sentence, each by its own verb's tense."""
-    found = []
-    for start, end, text, tense in expressions_in_sentence(sent):
-        when = resolve_time(text, anchor, tense, reference)
-        if when is not None:
-            when.start, when.end = start, end
-            found.append(when)
-            if when.precision == "quarter":
-                reference = when
-    return found
-
-
 @cache
 def _reporting_verbs() -> frozenset[str]:
     """Lemmas that report speech (say, tell, claim…), from the modality cues."""
