@@ -8,6 +8,7 @@ that is already there.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -297,7 +298,8 @@ class Store:
             self._write_analyses(list(analyses), analyzer)
             self.con.execute("COMMIT")
         except BaseException as e:
-            self.con.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.TransactionException):
+                self.con.execute("ROLLBACK")  # an interrupted query may have ended it already
             if isinstance(e, duckdb.InterruptException) or "interrupted" in str(e).lower():
                 raise KeyboardInterrupt from e  # DuckDB turns Ctrl-C inside a query into its own
             raise
