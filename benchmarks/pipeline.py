@@ -25,6 +25,16 @@ from storyline.store import Store
 GUARDIAN = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "guardian_syria_2019.csv"
 
 
+def _write_corpus(rows: list[dict], folder: Path) -> Path:
+    """The benchmark's articles as one CSV file, as a user would hand them to `run`."""
+    corpus = folder / "corpus.csv"
+    with open(corpus, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return corpus
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=209)
@@ -37,25 +47,27 @@ def main() -> None:
     with open(GUARDIAN, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))[: args.articles]
     nlp = load_nlp()
-    nlp("warm up the model before timing anything")
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = _write_corpus(rows, Path(tmp))
+        with Store(Path(tmp) / "bodies.duckdb") as store:
+            pipeline.run([str(corpus)], store, progress=False, analyze=False)
+            bodies = [r["body"] for r in store.list_articles()]
+    # spaCy and numpy get faster once their buffers exist: warm them on these texts first,
+    # so both sides are timed warm and the difference is what extraction adds
+    for _ in nlp.pipe(bodies, batch_size=64):
+        pass
     runs, t_bare = [], float("inf")
     for _ in range(args.repeat):  # alternate runs and bare parses: noise hits both
         with tempfile.TemporaryDirectory() as tmp:
-            corpus = Path(tmp) / "corpus.csv"
-            with open(corpus, "w", encoding="utf-8", newline="") as f:
-                writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-                writer.writeheader()
-                writer.writerows(rows)
+            corpus = _write_corpus(rows, Path(tmp))
             started = time.perf_counter()
             with Store(Path(tmp) / "run.duckdb") as store:
                 summary = pipeline.run([str(corpus)], store, progress=False)
             runs.append(time.perf_counter() - started)
-            with Store(Path(tmp) / "run.duckdb", read_only=True) as store:
-                bodies = [r["body"] for r in store.list_articles()]
         started = time.perf_counter()
         words = sum(len(doc) for doc in nlp.pipe(bodies, batch_size=64))
         t_bare = min(t_bare, time.perf_counter() - started)
-    # the first run pays the one-off loads (gazetteer…) as a `storyline run` does: it counts
+    # the first run pays our one-off loads (gazetteer, tables) as a `storyline run` does
     t_run, t_warm = runs[0], min(runs)
     n = len(bodies)
     print(f"pipeline benchmark: {n} Guardian articles, {words:,} tokens, one core, "

@@ -8,7 +8,7 @@ import pytest
 
 from storyline.analyze import parse
 from storyline.extract.actors import ActorResolver
-from storyline.extract.events import extract_events
+from storyline.extract.events import ArticleContext, extract_events
 from storyline.extract.places import event_place
 from storyline.extract.time import event_time
 
@@ -18,9 +18,14 @@ ANCHOR = date(2018, 1, 29)  # a Monday
 def events(text: str):
     doc = next(parse([text]))
     resolver = ActorResolver(doc)
-    return extract_events(doc, "a", ANCHOR, resolver.resolve,
-                          when=lambda t: event_time(t, ANCHOR),
-                          where=lambda t: event_place(t, doc))  # fmt: skip
+    ctx = ArticleContext(
+        "a",
+        ANCHOR,
+        resolver.resolve,
+        lambda t: event_time(t, ANCHOR),
+        lambda t: event_place(t, doc),
+    )
+    return extract_events(doc, ctx)
 
 
 def one(text: str, type_: str):
@@ -103,3 +108,49 @@ def test_evidence_offsets_point_at_the_sentence():
     e = one(text, "COERCE")
     assert text[e.start : e.end] == "Police arrested 12 protesters in Cairo on Sunday."
     assert text[e.trigger_start : e.trigger_end] == "arrested"
+
+
+def test_inverted_reporting_verb_gives_the_subject():
+    text = "Moscow is bypassing the talks, claimed the Syrian opposition after rejecting the plan."
+    e = one(text, "REJECT")
+    assert (e.source[0].country, e.source[0].sector) == ("SYR", "OPP")
+
+
+def test_free_relative_object_and_its_place_belong_to_the_event():
+    e = one(
+        "Russia is hosting what it has called a Congress of National Dialogue "
+        "in the Black Sea resort of Sochi on Tuesday.",
+        "CONSULT",
+    )
+    assert e.source[0].country == "RUS"
+    assert e.place is not None and e.place.name == "Sochi" and e.place.country == "RUS"
+    assert (e.date, e.modality) == ("2018-01-30", "planned")  # after the article: scheduled
+
+
+def _article_events(text: str):
+    from storyline.extract import extract
+    from storyline.model import Article
+
+    doc = next(parse([text]))
+    article = Article(id="a", source="t", format="txt", title=None, published="2018-01-29",
+                      outlet=None, description=None, body=text)  # fmt: skip
+    return extract(article, doc).events
+
+
+def test_accusations_come_from_what_speakers_say():
+    text = (
+        "Nearly 40 Syrian rebel groups issued a statement on Monday.\n\n"
+        '"Russia is an aggressor country that has committed war crimes against Syrians," '
+        "the rebel statement said."
+    )
+    found = [e for e in _article_events(text) if e.type == "ACCUSE"]
+    assert len(found) == 1
+    e = found[0]
+    assert (e.source[0].country, e.source[0].sector) == ("SYR", "REB")
+    assert e.target[0].country == "RUS" and e.trigger == "aggressor"
+    assert text[e.trigger_start : e.trigger_end] == "aggressor"
+
+
+def test_narration_is_not_an_accusation():
+    text = "Russia is accused by some of being an aggressor. War crimes investigations began."
+    assert not [e for e in _article_events(text) if e.mode == "allege" and e.trigger == "aggressor"]

@@ -26,7 +26,7 @@ PREPOSITIONS = {
     "with", "against", "on", "to", "of", "for", "from", "at", "in", "into", "over", "about",
     "between", "behind", "around", "as", "upon", "near", "outside", "toward", "towards",
 }  # fmt: skip
-NEEDS_KEYS = {"obj", "notobj", "gov", "notgov", "prep", "notmod"}
+NEEDS_KEYS = {"obj", "notobj", "gov", "notgov", "prep", "notmod", "objent"}
 CODE = re.compile(r"\d{2,4}")
 LEMMA = re.compile(r"[a-z][a-z'-]*( [a-z'-]+)*")
 
@@ -52,7 +52,8 @@ def parse_needs(needs: str) -> dict[str, set[str]]:
         key, sep, values = part.partition(":")
         assert sep and key in NEEDS_KEYS, f"bad constraint {part!r}"
         words = values.split("|")
-        assert all(LEMMA.fullmatch(w) for w in words), f"bad word list in {part!r}"
+        valid = (lambda w: w.isupper()) if key == "objent" else LEMMA.fullmatch  # entity labels
+        assert words == ["*"] or all(valid(w) for w in words), f"bad word list in {part!r}"
         out[key] = set(words)
     return out
 

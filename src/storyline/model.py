@@ -142,6 +142,24 @@ class Event:
 
 
 @dataclass
+class Quote:
+    """Who said what: a direct quotation or a reported statement, with its speaker."""
+
+    article_id: str
+    text: str
+    kind: str  # direct | indirect
+    speaker: Actor | None
+    verb: str | None
+    start: int  # offsets of the quoted or reported words in the body
+    end: int
+    sentence: int
+    in_comment: bool = False
+    verb_start: int | None = None  # offsets of the speech verb, when there is one
+    verb_end: int | None = None
+    id: str = ""
+
+
+@dataclass
 class Analysis:
     """What extraction found in one article: its sentences, actor mentions and events."""
 
@@ -149,6 +167,7 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..analyze import parse
 from ..extract.actors import ActorResolver
-from ..extract.events import extract_events
+from ..extract.events import ArticleContext, extract_events
 
 ALIASES = {"YIELD": {"YIELD", "CONCEDE", "RETREAT"}}
 _MARK = re.compile(r"</?[st]>")
@@ -60,7 +60,7 @@ def evaluate(path: Path, limit: int | None = None) -> dict:
     source_ok = target_ok = both_ok = typed_ok = 0
     for ((_, spans), gold), doc in zip(items, parse(t for (t, _), _ in items), strict=True):
         resolver = ActorResolver(doc)
-        events = extract_events(doc, "eval", None, resolver.resolve)
+        events = extract_events(doc, ArticleContext("eval", None, resolver.resolve))
         pick = max(
             events,
             key=lambda e: (

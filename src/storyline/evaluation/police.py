@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..analyze import parse
 from ..extract.actors import ActorResolver
-from ..extract.events import extract_events
+from ..extract.events import ArticleContext, extract_events
 
 # gold label → the predicted event types that count for it
 LABELS = {"ANY_ACTION": {"ASSAULT", "COERCE"}, "KILL": {"ASSAULT"}, "ARREST": {"COERCE"}}
@@ -27,7 +27,7 @@ def _predicted(doc) -> set[str]:
     resolver = ActorResolver(doc)
     types = {
         e.type
-        for e in extract_events(doc, "eval", None, resolver.resolve)
+        for e in extract_events(doc, ArticleContext("eval", None, resolver.resolve))
         if e.modality not in ("negated", "hypothetical")
         and (
             any(a.sector == "COP" for a in e.source)

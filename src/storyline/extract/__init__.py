@@ -12,23 +12,26 @@ from datetime import date
 from ..analyze import sentences
 from ..model import Analysis, Article
 from .actors import ActorResolver, mentions
-from .events import extract_events
+from .events import ArticleContext, accusations, extract_events
 from .places import event_place
+from .quotes import extract_quotes
 from .time import event_time
 
 VERSION = "1"  # bump when extraction changes what it stores
 
 
 def extract(article: Article, doc) -> Analysis:
-    """Sentences, resolved actor mentions and events of one article; comments are never used."""
+    """Sentences, actor mentions, quotes and events of one article; comments are never used."""
     anchor = date.fromisoformat(article.published) if article.published else None
     resolver = ActorResolver(doc)
-    events = extract_events(
-        doc,
+    ctx = ArticleContext(
         article.id,
         anchor,
         resolver.resolve,
         when=(lambda token: event_time(token, anchor)) if anchor else None,
         where=lambda token: event_place(token, doc),
     )
-    return Analysis(article.id, sentences(article.id, doc), mentions(doc, resolver), events)
+    quotes = extract_quotes(doc, article.id, resolver.resolve)
+    events = extract_events(doc, ctx) + accusations(doc, quotes, ctx)
+    events.sort(key=lambda e: (e.start, e.trigger_start or 0))
+    return Analysis(article.id, sentences(article.id, doc), mentions(doc, resolver), events, quotes)

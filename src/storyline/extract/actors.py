@@ -855,7 +855,7 @@ def _name_keys(name: str) -> set[str]:
 
 def _acts(tok: Token) -> bool:
     """Whether a GPE token is a party to the event rather than a place."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ in ACTOR_DEPS:
         return True

@@ -26,14 +26,12 @@ from functools import cache
 from ..knowledge import lines, table
 from ..model import Actor, Event, Place, When
 from .actors import role_words
+from .syntax import free_relative_object, inverted_subject, noun_phrase
 
 # Dependency labels
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 OBJECTS = ("dobj", "dative", "attr")
-# Parts of a noun phrase that belong to the clause, not to the actor's name
-CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "ccomp", "xcomp", "parataxis")
-KEEP_PREPS = ("of", "for")  # "a spokesman for the opposition", "the leader of Hamas"
 
 
 @dataclass(frozen=True)
@@ -100,6 +98,17 @@ def type_table() -> dict[tuple[str, str | None], tuple[str | None, float | None]
 
 
 @cache
+def recoding() -> dict[tuple[str, str], tuple[str, str | None]]:
+    """(modality, type) → the (type, mode) PLOVER codes it as: a promise to help is AGREE,
+    a refusal to yield is REJECT (knowledge/modality_recoding.tsv)."""
+    out = {}
+    for row in table("modality_recoding.tsv"):
+        mod, type_, new_type, new_mode = (c.strip() for c in [*row, "", ""][:4])
+        out[(mod, type_)] = (new_type, new_mode or None)
+    return out
+
+
+@cache
 def modality_cues() -> dict[str, str]:
     """Word → modality it marks (planned, negated, hypothetical, reported)."""
     return {w.strip().lower(): m.strip() for w, m, *_ in table("modality_cues.tsv")}
@@ -111,27 +120,48 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines(name))
 
 
-def _objects(token) -> set[str]:
-    """Lemmas of a trigger's objects: direct, prepositional, and the verb of its to-clause."""
-    out = set()
+# Prepositions of cause and time: their objects are circumstances, not what the verb acts on
+CIRCUMSTANCE_PREPS = frozenset(
+    ("because", "after", "before", "during", "despite", "since", "until", "amid", "following")
+)
+
+
+def _object_tokens(token) -> list:
+    """A trigger's objects: direct, prepositional, the verb of its to-clause, and the
+    words conjoined with them ("sent doctors, equipment and drugs")."""
+    out = []
     for c in token.children:
         if c.dep_ in (*OBJECTS, "xcomp", "nsubjpass"):
-            out.add(c.lemma_.lower())
-        elif c.dep_ == "prep":
-            out |= {g.lemma_.lower() for g in c.children if g.dep_ == "pobj"}
+            out += [c, *c.conjuncts]
+        elif c.dep_ == "prep" and c.lemma_.lower() not in CIRCUMSTANCE_PREPS:
+            out += [x for g in c.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
     return out
+
+
+def _objects(token) -> set[str]:
+    """Lemmas of a trigger's objects."""
+    return {c.lemma_.lower() for c in _object_tokens(token)}
 
 
 def _governor(token):
     """The verb a noun depends on, directly or through a preposition."""
     head = token.head
-    if head.pos_ == "ADP" and head.head is not head:
+    if head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
     return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _holds(kind: str, words: frozenset[str], token) -> bool:
     """Whether one `needs` constraint holds for the token."""
+    if kind == "obj" and "*" in words:  # any direct object: "returned X to Y"
+        return any(c.dep_ in OBJECTS for c in token.children)
+    if kind == "objent":  # an object names a MONEY amount: "gave $2 million to"
+        return any(
+            t.ent_type_ in words
+            for c in token.children
+            if c.dep_ in (*OBJECTS, "nsubjpass")
+            for t in c.subtree
+        )
     if kind in ("obj", "notobj"):
         found = bool(words & _objects(token))
         return found if kind == "obj" else not found
@@ -154,13 +184,18 @@ def _pos(token) -> str | None:
     return "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
 
 
+def _dated(child) -> bool:
+    """A preposition that only dates the verb ("called him on Tuesday" is no "call on")."""
+    return child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
+
+
 def match(token) -> Trigger | None:
     """The lexicon entry this token heads: longest first, then constrained, then default."""
     pos = _pos(token)
     entries = lexicon().get((token.lemma_.lower(), pos)) if pos else None
     if not entries:
         return None
-    child_lemmas = {c.lemma_.lower() for c in token.children}
+    child_lemmas = {c.lemma_.lower() for c in token.children if not _dated(c)}
     for entry in entries:
         if token.pos_ == "PROPN" and not any(kind == "gov" for kind, _ in entry.needs):
             continue  # a name ("the Congress of National Dialogue") is an event only when held
@@ -175,9 +210,13 @@ def match(token) -> Trigger | None:
 def _is_content_of_trigger(token) -> bool:
     """What another trigger governs is that event's content, not an event of its own:
     "rejected the talks", "agreed to release", "threatened to attack", "demanded that X go"."""
-    if token.dep_ in ("xcomp", "ccomp") and token.head is not token:
-        return match(token.head) is not None
+    if token.dep_ in ("xcomp", "ccomp") and token.head.i != token.i:
+        return match(token.head) is not None and not _voiced(token)
+    if token.pos_ == "VERB" and _under_trigger_clause(token):
+        return True
     if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if _voiced(token):
         return False
     gov = _governor(token)
     return (
@@ -185,20 +224,41 @@ def _is_content_of_trigger(token) -> bool:
     )
 
 
-def _phrase(token):
-    """The noun phrase headed by `token`, without relative clauses and trailing clauses."""
-    left, right = token.i, token.i
-    for child in token.children:
-        if child.dep_ in CUT and not (child.dep_ == "prep" and child.lemma_ in KEEP_PREPS):
-            continue
-        sub = list(child.subtree)
-        left, right = min(left, sub[0].i), max(right, sub[-1].i)
-    doc = token.doc
-    while left < right and doc[left].is_punct:
-        left += 1
-    while right > left and doc[right].is_punct:
-        right -= 1
-    return doc[left : right + 1]
+VERBAL_TYPES = ("SUPPORT", "ACCUSE", "REJECT")
+
+
+def _under_trigger_clause(verb) -> bool:
+    """A verb conjoined with or serving the clause another trigger governs: "agreed to
+    lift sanctions and provide guarantees", "agreed to lend $1bn to aid Indonesia"."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("conj", "advcl", "xcomp", "ccomp") or node.head.i == node.i:
+            return False
+        head = node.head
+        if node.i != verb.i and node.dep_ in ("xcomp", "ccomp") and match(head) is not None:
+            return not _voiced(node)
+        node = head
+    return False
+
+
+def _voiced(word) -> bool:
+    """An act named by what a verb that only voices or orders it governs ("pledged support
+    for X", "voiced criticism of Y", "ordered sanctions on Z", "ordered troops to withdraw"):
+    that word is the event, the verb adds nothing."""
+    if word.dep_ not in ("dobj", "xcomp", "ccomp") or word.head.i == word.i:
+        return False
+    verb = word.head.lemma_.lower()
+    if verb in word_set("directive_verbs.txt"):
+        return match(word) is not None
+    if word.dep_ != "dobj" or verb not in word_set("expressive_verbs.txt"):
+        return False
+    entry = match(word)
+    return entry is not None and entry.type in VERBAL_TYPES
+
+
+def _voices(verb) -> bool:
+    """Whether a verb only voices or orders the act it governs."""
+    return any(_voiced(c) for c in verb.children)
 
 
 def _conjuncts(token) -> list:
@@ -214,6 +274,9 @@ def _subject_of(verb, depth: int = 0):
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    inverted = inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     if depth > 3:
         return None
     if verb.dep_ == "relcl":
@@ -229,17 +292,22 @@ def _subject_of(verb, depth: int = 0):
 
 def _noun_source(noun):
     """Who a nominal event belongs to: possessor, actor modifier, or the light verb's subject."""
+    head = noun.head
+    carried = noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in (
+        word_set("light_verbs.txt")
+        | word_set("expressive_verbs.txt")
+        | word_set("directive_verbs.txt")
+    )
     for child in noun.children:
-        if child.dep_ == "poss":
-            return child
+        if child.dep_ == "poss" and not (carried and child.pos_ == "PRON"):
+            return child  # "his support" under "pledged" belongs to the one who pledged
     for child in noun.children:
         if child.dep_ == "compound" and child.lemma_.lower() in role_words():
             return child
     for child in noun.children:
         if child.dep_ in ("compound", "amod") and (child.ent_type_ or child.pos_ == "PROPN"):
             return child
-    head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in word_set("light_verbs.txt"):
+    if carried:
         return _subject_of(head)
     for child in noun.children:
         if child.dep_ == "prep" and child.lemma_ == "by":
@@ -255,6 +323,11 @@ def _actorish(token) -> bool:
     if token.ent_type_ in ACTOR_ENTS or token.pos_ == "PRON":
         return True
     return token.lemma_.lower() in role_words()
+
+
+def _is_participant(token) -> bool:
+    """An actor who can be hosted or received, not a meeting ("hosting the Congress")."""
+    return _actorish(token) and (token.lemma_.lower(), "NOUN") not in lexicon()
 
 
 def _pobjs(token, preps) -> list:
@@ -292,6 +365,17 @@ def _recipient(token) -> list:
     return found[:1]
 
 
+def _behind_event(targets: list) -> list:
+    """Whose act an event noun target names: "condemned the protest by white farmers",
+    "rejected a call from Mandela"."""
+    for t in targets:
+        if t.pos_ in ("NOUN", "PROPN") and match(t) is not None:
+            src = _noun_source(t) or next(iter(_pobjs(t, ("from",))), None)
+            if src is not None and _actorish(src):
+                return [src]
+    return []
+
+
 def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
     """Head tokens of the source and target of an event."""
     sources, targets = [], []
@@ -325,18 +409,24 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
             direct = "dobj" in entry.target and child.dep_ in ("dobj", "dative")
             if passive_target or direct:
                 targets.append(child)
-        targets += _pobjs(trigger_token, preps)
+            elif child.dep_ in ("ccomp", "dobj") and free_relative_object(child) is not None:
+                targets.append(free_relative_object(child))  # "hosting what it called X"
+        given = _pobjs(trigger_token, preps)
+        if given and not any(_actorish(t) for t in targets):
+            targets = given  # "returned the painting to X", "rolled back tariffs on Y"
+        else:
+            targets += given
     if "none" not in entry.target and not any(_actorish(t) for t in targets):
-        targets = _recipient(trigger_token) or targets
-    return sources, [t for x in targets for t in _conjuncts(x)]
+        targets = _recipient(trigger_token) or _behind_event(targets) or targets
+    if not targets and len(sources) > 1 and entry.pos == "VERB":
+        sources, targets = sources[:1], sources[1:]  # "the US and China signed a pact"
+    targets = [x for t in targets for x in _conjuncts(t)]
+    actors = [t for t in targets if _actorish(t)]
+    return sources, actors or targets
 
 
 MODIFIERS = ("aux", "auxpass", "neg", "mark", "advmod", "prep", "amod", "prt")
 PRECEDENCE = ("negated", "hypothetical", "planned", "reported")
-# A promise to cooperate, help or yield is AGREE (cameo_to_plover.txt: 03x "express
-# intent to …", including 0353 release persons and 0356 de-escalate)
-PLANNED_AS = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
-              "RETREAT": "AGREE"}  # fmt: skip
 
 
 def _cue_phrases(token) -> set[str]:
@@ -353,7 +443,7 @@ def modality(trigger_token) -> str:
     cues = modality_cues()
     found = {cues[p] for p in _cue_phrases(trigger_token) if p in cues}
     head = trigger_token.head
-    if trigger_token.dep_ in ("xcomp", "ccomp", "advcl", "acl") and head is not trigger_token:
+    if trigger_token.dep_ in ("xcomp", "ccomp", "advcl", "acl") and head.i != trigger_token.i:
         head_phrases = {head.lemma_.lower()} | {
             f"{head.lemma_.lower()} {c.lemma_.lower()}" for c in head.children if c.dep_ == "prt"
         }
@@ -380,6 +470,18 @@ def is_background(trigger_token, when: When | None, anchor: date | None, sentenc
     return any(y <= anchor.year - 2 for y in years)
 
 
+def _promised(token) -> bool:
+    """Whether a verb is stated with "will" or "would" ("would not attend")."""
+    return any(c.lower_ in ("will", "would") for c in token.children)
+
+
+def _scheduled(when: When | None, anchor: date | None) -> bool:
+    """An event dated after the article: it has not happened yet."""
+    if when is None or anchor is None or not when.date or when.precision == "article":
+        return False
+    return date.fromisoformat(when.date) > anchor
+
+
 def _unresolved_pronoun(token, actor: Actor) -> bool:
     return token.pos_ == "PRON" and not (actor.name or actor.country or actor.sector)
 
@@ -387,7 +489,7 @@ def _unresolved_pronoun(token, actor: Actor) -> bool:
 def _speaker(trigger):
     """The subject of the reporting verb whose complement clause holds the trigger."""
     clause = trigger
-    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     head = clause.head
     if clause.dep_ != "ccomp" or modality_cues().get(head.lemma_.lower()) != "reported":
@@ -408,84 +510,154 @@ def _event_id(article_id: str, start: int, end: int, type_: str) -> str:
     return hashlib.sha1(f"{article_id}:{start}:{end}:{type_}".encode()).hexdigest()[:16]
 
 
-def extract_events(
-    doc,
-    article_id: str,
-    anchor: date | None,
-    resolve: Callable[[object], Actor],
-    when: Callable[[object], When] | None = None,
-    where: Callable[[object], Place | None] | None = None,
-) -> list[Event]:
+@dataclass(frozen=True)
+class ArticleContext:
+    """What every event of one article is built with: its id, date and resolvers."""
+
+    article_id: str
+    anchor: date | None
+    resolve: Callable[[object], Actor]
+    when: Callable[[object], When] | None = None
+    where: Callable[[object], Place | None] | None = None
+
+
+def _event(
+    ctx: ArticleContext,
+    sent,
+    s_idx: int,
+    trigger: tuple,
+    kind: tuple[str, str | None, str | None],
+    roles: tuple[list[Actor], list[Actor]],
+    mod: str,
+    time: When | None,
+) -> Event:
+    """An event record with its evidence: the sentence and the trigger words' offsets."""
+    first, last = trigger[0], trigger[-1]
+    type_, mode, fallback_cameo = kind
+    source, target = roles
+    cameo, score = type_table().get((type_, mode), type_table().get((type_, None), (None, None)))
+    return Event(
+        article_id=ctx.article_id,
+        type=type_,
+        mode=mode,
+        cameo=cameo or fallback_cameo,
+        score=score,
+        source=source,
+        target=target,
+        trigger=" ".join(t.text for t in trigger),
+        modality=mod,
+        background=is_background(first, time, ctx.anchor, sent.text),
+        sentence=s_idx,
+        start=sent.start_char,
+        end=sent.start_char + len(sent.text.rstrip()),
+        date=time.date if time else (ctx.anchor.isoformat() if ctx.anchor else None),
+        date_precision=time.precision if time else "article",
+        place=_place(first, ctx.where, source + target),
+        confidence=round(
+            0.4 + 0.25 * bool(source) + 0.25 * bool(target) + 0.1 * (first.pos_ == "VERB"), 2
+        ),
+        trigger_start=first.idx,
+        trigger_end=last.idx + len(last),
+        id=_event_id(ctx.article_id, first.idx, first.idx + len(first), type_),
+    )
+
+
+def extract_events(doc, ctx: ArticleContext) -> list[Event]:
     """Every event stated in the Doc's sentences, each with its evidence offsets."""
     events: list[Event] = []
+    resolve, when, anchor = ctx.resolve, ctx.when, ctx.anchor
     for s_idx, sent in enumerate(doc.sents):
         for token in sent:
             entry = match(token)
-            if entry is None or _is_content_of_trigger(token):
+            if entry is None or _is_content_of_trigger(token) or _voices(token):
                 continue
             mod = modality(token)
             type_, mode = entry.type, entry.mode
             if mod == "negated" and token.lemma_.lower() in word_set("participation_verbs.txt"):
                 type_, mode = "REJECT", "meet"  # "would not attend": refusing to meet
-                mod = (
-                    "planned"
-                    if any(c.lower_ in ("will", "would") for c in token.children)
-                    else "asserted"
-                )
-            elif mod == "planned" and type_ in PLANNED_AS:
-                type_, mode = PLANNED_AS[type_], None
+                mod = "planned" if _promised(token) else "asserted"
+            elif (mod, type_) in recoding():
+                type_, mode = recoding()[(mod, type_)]
+                if type_ == "REJECT":  # the refusal itself is stated, or promised ("will not")
+                    mod = "planned" if _promised(token) else "asserted"
+            time = when(token) if when else None
+            if mod == "asserted" and _scheduled(time, anchor):
+                mod = "planned"  # "is hosting … on Tuesday" in a Monday article
             src_tokens, tgt_tokens = _roles(token, entry)
             reversed_ = token.lemma_.lower() in word_set("reversed_triggers.txt")
-            if reversed_ and mode == "visit" and tgt_tokens and _actorish(tgt_tokens[0]):
+            if reversed_ and mode == "visit" and tgt_tokens and _is_participant(tgt_tokens[0]):
                 src_tokens, tgt_tokens = tgt_tokens, src_tokens  # "X hosted Y": Y visits X
-            source = [resolve(_phrase(t)) for t in src_tokens]
+            source = [resolve(noun_phrase(t)) for t in src_tokens]
             if len(source) == 1 and _unresolved_pronoun(src_tokens[0], source[0]):
                 speaker = _speaker(token)  # "the opposition said it would not attend"
                 if speaker is not None:
-                    source = [resolve(_phrase(speaker))]
-            target = [resolve(_phrase(t)) for t in tgt_tokens]
-            cameo, score = type_table().get(
-                (type_, mode), type_table().get((type_, None), (None, None))
-            )
-            time = when(token) if when else None
-            background = is_background(token, time, anchor, sent.text)
-            events.append(
-                Event(
-                    article_id=article_id,
-                    type=type_,
-                    mode=mode,
-                    cameo=cameo or entry.cameo,
-                    score=score,
-                    source=source,
-                    target=target,
-                    trigger=" ".join(
-                        [
-                            token.text,
-                            *(
-                                c.text
-                                for c in token.children
-                                if c.lemma_.lower() in entry.lemmas[1:]
-                            ),
-                        ]
-                    ),
-                    modality=mod,
-                    background=background,
-                    sentence=s_idx,
-                    start=sent.start_char,
-                    end=sent.start_char + len(sent.text.rstrip()),
-                    date=time.date if time else (anchor.isoformat() if anchor else None),
-                    date_precision=time.precision if time else "article",
-                    place=_place(token, where, source + target),
-                    confidence=round(
-                        0.4
-                        + 0.25 * bool(source)
-                        + 0.25 * bool(target)
-                        + 0.1 * (entry.pos == "VERB"),
-                        2,
-                    ),
-                    trigger_start=token.idx,
-                    trigger_end=token.idx + len(token),
-                    id=_event_id(article_id, token.idx, token.idx + len(token), type_),
-                )
-            )
+                    source = [resolve(noun_phrase(speaker))]
+            target = [resolve(noun_phrase(t)) for t in tgt_tokens]
+            words = [token, *(c for c in token.children if c.lemma_.lower() in entry.lemmas[1:])]
+            kind = (type_, mode, entry.cameo)
+            events.append(_event(ctx, sent, s_idx, tuple(words), kind, (source, target), mod, time))
+    return events
+
+
+@cache
+def accusation_cues() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First lemma → (lemmas, ACCUSE mode) of the words that make a statement an accusation."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for row in table("accusation_cues.tsv"):
+        lemmas = tuple(row[0].strip().lower().split())
+        out.setdefault(lemmas[0], []).append((lemmas, row[1].strip()))
+    for entries in out.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return out
+
+
+def _accused(token, span):
+    """Whom words in a statement are said of: the nearest subject up the clause, within
+    the statement ("Russia is an aggressor country that has committed war crimes")."""
+    node = token
+    while node.head.i != node.i and span.start <= node.head.i < span.end:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            for child in node.children:
+                if child.dep_ in SUBJECTS and child.i != token.i and _actorish(child):
+                    return child
+    return None
+
+
+def accusations(doc, quotes: list, ctx: ArticleContext) -> list[Event]:
+    """ACCUSE events from what speakers say: a statement calling an actor an aggressor, or
+    saying it committed war crimes, accuses that actor; narration never does."""
+    cues = accusation_cues()
+    sent_of = {s.start: k for k, s in enumerate(doc.sents)}
+    events: list[Event] = []
+    for quote in quotes:
+        if quote.speaker is None or quote.in_comment:
+            continue
+        span = doc.char_span(quote.start, quote.end, alignment_mode="contract")
+        if span is None:
+            continue
+        lemmas = [t.lemma_.lower() for t in span]
+        seen: set[tuple] = set()
+        for k, token in enumerate(span):
+            for cue, mode in cues.get(lemmas[k], ()):
+                if tuple(lemmas[k : k + len(cue)]) != cue:
+                    continue
+                accused = _accused(token, span)
+                if accused is None:
+                    break
+                target = ctx.resolve(noun_phrase(accused))
+                key = (target.name, target.country)
+                if not (target.name or target.country) or key in seen:
+                    break
+                if key == (quote.speaker.name, quote.speaker.country):
+                    break
+                seen.add(key)
+                verb = doc.char_span(quote.verb_start, quote.verb_end) if quote.verb_start else None
+                time = ctx.when(verb[0] if verb else token) if ctx.when else None
+                words = tuple(span[k : k + len(cue)])
+                roles = ([quote.speaker], [target])
+                kind = ("ACCUSE", mode, None)
+                s_idx = sent_of[token.sent.start]
+                events.append(_event(ctx, token.sent, s_idx, words, kind, roles, "asserted", time))
+                break
     return events

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..knowledge import table
 from ..model import Place
+from .syntax import free_relative_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -587,7 +588,7 @@ def event_place_span(trigger: Token, doc: Doc) -> tuple[Span, Place] | None:
     heads = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
     head = trigger
     for _ in range(3):
-        if head.dep_ not in CLIMB_DEPS or head.head is head:
+        if head.dep_ not in CLIMB_DEPS or head.head.i == head.i:
             break
         head = head.head
         heads.append(head)
@@ -602,10 +603,12 @@ def event_place_span(trigger: Token, doc: Doc) -> tuple[Span, Place] | None:
                 if found is not None:
                     return found
     for child in trigger.children:
-        if child.dep_ in ("xcomp", "advcl"):
-            found = _attached_place(child, context)
-            if found is not None:
-                return found
+        named = free_relative_object(child)  # "hosting what it called a congress in X"
+        if child.dep_ in ("xcomp", "advcl") or named is not None:
+            for word in (child, named) if named is not None else (child,):
+                found = _attached_place(word, context)
+                if found is not None:
+                    return found
     return None
 
 

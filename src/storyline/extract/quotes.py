@@ -1,0 +1,268 @@
+"""Who said what: direct quotations and reported statements, with their speakers.
+
+Direct quotes are found in the text by their marks (“…”, "…", ‘…’, «…»); a quote left
+open at the end of a paragraph continues when the next paragraph opens with a mark.
+Short quoted words are scare quotes unless a speech verb reports them ("hoped “common
+sense” would prevail"). The speaker of a direct quote is the subject of a speech verb in
+its sentence, or of the sentence ending in a colon before it, or — for a quote with no
+verb of its own — the speaker of the quote it continues (a heading between the two does
+not break the chain). Reported statements are the clauses of speech verbs ("X said
+that …", "…, claimed the opposition") and "according to X". Speakers resolve to actors
+with the article-wide resolver; "the statement added" takes the actor of the statement
+named before ("the rebel statement said").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from functools import cache
+
+from ..knowledge import lines
+from ..model import Actor, Quote
+from .syntax import Sentences, inverted_subject, noun_phrase, speech_verbs
+
+OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
+SUBJECTS = ("nsubj", "nsubjpass")
+MIN_WORDS = 4  # fewer quoted words are a term or a scare quote unless a speech verb reports them
+_HEADING = re.compile(r"^[^a-z.!?\u201d\"]{2,80}$")  # "IMMEDIATE BREAKTHROUGHS IMPROBABLE"
+
+
+@cache
+def _documents() -> frozenset[str]:
+    return frozenset(w.strip() for w in lines("document_nouns.txt"))
+
+
+def _opens(text: str, i: int) -> bool:
+    """A mark at a word start opens a quote (not an apostrophe or inch sign)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isalnum() and not after.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isalnum()
+
+
+def _close_in(text: str, start: int, stop: int, mark: str) -> int:
+    """Index of the closing mark in text[start:stop], or -1."""
+    i = text.find(mark, start, stop)
+    while i != -1 and not _closes(text, i):
+        i = text.find(mark, i + 1, stop)
+    return i
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (inside the marks) of the quotations of a text; a quote open at a
+    paragraph's end goes on when the next paragraph opens with the same mark."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        mark = text[i]
+        if mark not in OPENERS or not _opens(text, i):
+            i += 1
+            continue
+        close, start, j = OPENERS[mark], i + 1, i + 1
+        while True:
+            para_end = text.find("\n", j)
+            para_end = n if para_end == -1 else para_end
+            k = _close_in(text, j, para_end, close)
+            if k != -1:
+                spans.append((start, k))
+                i = k + 1
+                break
+            nxt = para_end
+            while nxt < n and text[nxt].isspace():
+                nxt += 1
+            if nxt < n and text[nxt] == mark and nxt > para_end:
+                j = nxt + 1  # continued in the next paragraph
+                continue
+            end = para_end
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end))
+            i = para_end
+            break
+    return spans
+
+
+def _quote_id(article_id: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{article_id}:q:{start}:{end}".encode()).hexdigest()[:16]
+
+
+class _Speakers:
+    """Finds and resolves the speaker of speech verbs, remembering document speakers."""
+
+    def __init__(self, resolve: Callable[[object], Actor]) -> None:
+        self.resolve = resolve
+        self.documents: dict[str, Actor] = {}  # "statement" → the actor of the last one named
+
+    def subject(self, verb):
+        """The speaker word of a speech verb: its subject, or the subject after it."""
+        found = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        return found if found is not None else inverted_subject(verb)
+
+    def actor(self, word) -> Actor:
+        """The actor a speaker word names; a bare document takes the last one's author."""
+        actor = self.resolve(noun_phrase(word))
+        lemma = word.lemma_.lower()
+        if lemma in _documents():
+            if actor.country or actor.sector or actor.name:
+                self.documents[lemma] = actor
+            elif lemma in self.documents:
+                known = self.documents[lemma]
+                return Actor(actor.text, known.name, known.country, known.sector,
+                             actor.start, actor.end)  # fmt: skip
+        return actor
+
+
+def _is_speech_verb(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech_verbs()
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in spans)
+
+
+def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int]]):
+    """The speech verb outside the quotes in the sentences a quote begins and ends in,
+    nearest to the quote; else the verb of the sentence ending in a colon before it."""
+    found = {sents.at_char(start), sents.at_char(max(start, end - 1))} - {None}
+    candidates = [
+        t
+        for k in sorted(found)
+        for t in sents.spans[k]
+        if _is_speech_verb(t) and not _inside(t.idx, spans)
+    ]
+    if candidates:
+        return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+    before = sents.doc.text[: start - 1].rstrip()
+    if before.endswith(":") and found:
+        k = sents.at_char(len(before) - 1)
+        if k is not None:
+            colon = len(before) - 1
+            verbs = [t for t in sents.spans[k] if _is_speech_verb(t) and t.idx < colon]
+            if verbs:
+                return verbs[-1]
+    return None
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """Whether only closing marks, blank lines and headings lie between two quotes."""
+    gap = text[previous_end:start]
+    lines = [ln.strip(" \t\u201d\u201c\"'\u2019\u00bb\u00ab") for ln in gap.split("\n")]
+    return "\n" in gap and all(not ln or _HEADING.match(ln) for ln in lines)
+
+
+def _reports(verb, start: int, end: int) -> bool:
+    """Whether a speech verb's clause takes in the quoted words (a partial quote)."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj"):
+            sub = list(child.subtree)
+            if sub[0].idx <= start and end <= sub[-1].idx + len(sub[-1]):
+                return True
+    return False
+
+
+def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> list[Quote]:
+    """Quotations in marks, with the speaker of each (or of the quote they continue)."""
+    text = sents.doc.text
+    spans = quote_spans(text)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for start, end in spans:
+        words = len(text[start:end].split())
+        verb = _verb_for(sents, start, end, spans)
+        if words < MIN_WORDS and not (verb is not None and _reports(verb, start, end)):
+            continue  # a quoted term, title or scare quote
+        speaker = None
+        if verb is not None:
+            word = speakers.subject(verb)
+            speaker = speakers.actor(word) if word is not None else None
+        elif previous is not None and _continues(text, previous.end, start):
+            speaker = previous.speaker
+        quote = Quote(
+            article_id, text[start:end], "direct", speaker, verb.lemma_.lower() if verb else None,
+            start, end, sents.at_char(start) or 0,
+            verb_start=verb.idx if verb is not None else None,
+            verb_end=verb.idx + len(verb) if verb is not None else None,
+            id=_quote_id(article_id, start, end),
+        )  # fmt: skip
+        quotes.append(quote)
+        previous = quote
+    return quotes
+
+
+def _content(verb):
+    """The reported clause of a speech verb: its clausal complement, or for an inverted
+    verb ("Moscow is trying…, claimed the opposition") the words before it."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            sub = list(child.subtree)
+            return sub[0], sub[-1]
+    if inverted_subject(verb) is not None:
+        sent = verb.sent  # rare: only for a speech verb after its content
+        if verb.i - 2 > sent.start:
+            return sent[0], verb.doc[verb.i - 2]
+    return None
+
+
+def indirect_quotes(
+    sents: Sentences, article_id: str, speakers: _Speakers, direct: list[Quote]
+) -> list[Quote]:
+    """Reported statements: speech verbs with a clause, and "according to X"."""
+    spans = [(q.start, q.end) for q in direct]
+    quotes: list[Quote] = []
+    doc = sents.doc
+    for k, sent in enumerate(sents.spans):
+        for token in sent:
+            if _inside(token.idx, spans):
+                continue
+            word, content = None, None
+            if _is_speech_verb(token):
+                content = _content(token)
+                word = speakers.subject(token) if content else None
+            elif (
+                token.lower_ == "according"
+                and token.i + 1 < len(doc)
+                and doc[token.i + 1].lower_ == "to"
+            ):
+                word = next((g for g in doc[token.i + 1].children if g.dep_ == "pobj"), None)
+                head = token.head if token.head.i != token.i else None
+                if word is not None and head is not None:
+                    sub = [t for t in head.subtree if not (token.i <= t.i <= word.right_edge.i)]
+                    content = (sub[0], sub[-1]) if sub else None
+            if content is None or word is None:
+                continue
+            first, last = content
+            start, end = first.idx, last.idx + len(last)
+            if any(s < end and start < e for s, e in spans):
+                continue  # the clause is a direct quote, already counted
+            quotes.append(
+                Quote(
+                    article_id,
+                    doc.text[start:end],
+                    "indirect",
+                    speakers.actor(word),
+                    token.lemma_.lower(),
+                    start,
+                    end,
+                    k,
+                    verb_start=token.idx,
+                    verb_end=token.idx + len(token),
+                    id=_quote_id(article_id, start, end),
+                )
+            )
+    return quotes
+
+
+def extract_quotes(doc, article_id: str, resolve: Callable[[object], Actor]) -> list[Quote]:
+    """Every direct and reported statement of an article body, in text order."""
+    speakers = _Speakers(resolve)
+    sents = Sentences(doc)
+    direct = direct_quotes(sents, article_id, speakers)
+    quotes = direct + indirect_quotes(sents, article_id, speakers, direct)
+    return sorted(quotes, key=lambda q: q.start)

@@ -1,0 +1,78 @@
+"""Small dependency-tree helpers shared by the event, place and quote extractors."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cache
+
+from ..knowledge import table
+
+# Parts of a noun phrase that belong to the clause, not to the actor's name
+CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "ccomp", "xcomp", "parataxis")
+KEEP_PREPS = ("of", "for")  # "a spokesman for the opposition", "the leader of Hamas"
+
+
+@cache
+def speech_verbs() -> dict[str, bool]:
+    """Lemma of a verb of saying → whether its direct object is the addressee."""
+    return {row[0].strip(): row[1].strip() == "yes" for row in table("speech_verbs.tsv")}
+
+
+def free_relative_object(verb):
+    """The noun a free relative names: "hosting what it has called a congress" → congress.
+
+    The clause stands for that noun, so its roles and places belong to the outer verb."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")), None)
+
+
+def inverted_subject(verb):
+    """The subject of a speech verb that follows its content: "…, claimed the opposition".
+
+    The parser often takes the post-verbal subject for an object; it is the subject when the
+    verb has none, comes after a comma and names no addressee."""
+    if speech_verbs().get(verb.lemma_.lower(), True) or any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        return None
+    before = verb.doc[verb.i - 1] if verb.i > 0 and not verb.is_sent_start else None
+    if before is None or before.text not in (",", "\u201d", '"', "'", "\u2019"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+
+
+def noun_phrase(token):
+    """The noun phrase headed by `token`, without relative clauses and trailing clauses."""
+    left, right = token.i, token.i
+    for child in token.children:
+        if child.dep_ in CUT and not (child.dep_ == "prep" and child.lemma_ in KEEP_PREPS):
+            continue
+        sub = list(child.subtree)
+        left, right = min(left, sub[0].i), max(right, sub[-1].i)
+    doc = token.doc
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]
+
+
+class Sentences:
+    """The sentences of a Doc, indexed: Token.sent and Span.sent walk the tree each call."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.spans = list(doc.sents)
+        self.starts = [s.start for s in self.spans]
+
+    def index(self, token_i: int) -> int:
+        """The number of the sentence holding token `token_i`."""
+        return max(bisect_right(self.starts, token_i) - 1, 0)
+
+    def at_char(self, char: int) -> int | None:
+        """The number of the sentence holding a character offset of the text."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return None if span is None else self.index(span.start)
