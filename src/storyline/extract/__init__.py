@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..analyze import sentences
 from ..model import Analysis, Article
 from .actors import ActorResolver, mentions
 from .events import ArticleContext, accusations, extract_events
 from .places import event_place
 from .quotes import extract_quotes
+from .syntax import Sentences
 from .time import event_time
 
 VERSION = "1"  # bump when extraction changes what it stores
@@ -34,4 +34,8 @@ def extract(article: Article, doc) -> Analysis:
     quotes = extract_quotes(doc, article.id, resolver.resolve)
     events = extract_events(doc, ctx) + accusations(doc, quotes, ctx)
     events.sort(key=lambda e: (e.start, e.trigger_start or 0))
-    return Analysis(article.id, sentences(article.id, doc), mentions(doc, resolver), events, quotes)
+    analysis = Analysis(
+        article.id, Sentences.of(doc).records(article.id), mentions(doc, resolver), events, quotes
+    )
+    Sentences.release(doc)
+    return analysis

@@ -39,6 +39,8 @@ from spacy.tokens import Doc, Span, Token
 from storyline.knowledge import table
 from storyline.model import Actor
 
+from .syntax import Sentences
+
 #: PLOVER sector codes (plover_agents.txt and the manual's sector table) plus IGO/NGO/IMG.
 SECTORS = frozenset(
     [
@@ -698,7 +700,7 @@ def person_phrase(ent: Span) -> Span:
     # keep the title and modifiers, not an earlier clause or a relative phrase
     while start < ent.start and (doc[start].is_punct or doc[start].pos_ in {"CCONJ", "ADP"}):
         start += 1
-    return doc[max(start, ent.sent.start) : ent.end]
+    return doc[max(start, Sentences.of(doc).sent(root).start) : ent.end]
 
 
 class ActorResolver:
@@ -711,7 +713,7 @@ class ActorResolver:
         self.persons: list[Person] = []
         self._by_key: dict[str, Person] = {}
         self._sent_of = [0] * len(doc)  # token → sentence number (Token.sent is slow)
-        for k, sent in enumerate(doc.sents):
+        for k, sent in enumerate(Sentences.of(doc).spans):
             self._sent_of[sent.start : sent.end] = [k] * len(sent)
         for ent in doc.ents:
             if ent.label_ == "PERSON":

@@ -26,7 +26,7 @@ from functools import cache
 from ..knowledge import lines, table
 from ..model import Actor, Event, Place, When
 from .actors import role_words
-from .syntax import free_relative_object, inverted_subject, noun_phrase
+from .syntax import Sentences, free_relative_object, inverted_subject, noun_phrase
 
 # Dependency labels
 SUBJECTS = ("nsubj", "csubj")
@@ -566,7 +566,7 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
     """Every event stated in the Doc's sentences, each with its evidence offsets."""
     events: list[Event] = []
     resolve, when, anchor = ctx.resolve, ctx.when, ctx.anchor
-    for s_idx, sent in enumerate(doc.sents):
+    for s_idx, sent in enumerate(Sentences.of(doc).spans):
         for token in sent:
             entry = match(token)
             if entry is None or _is_content_of_trigger(token) or _voices(token):
@@ -628,7 +628,7 @@ def accusations(doc, quotes: list, ctx: ArticleContext) -> list[Event]:
     """ACCUSE events from what speakers say: a statement calling an actor an aggressor, or
     saying it committed war crimes, accuses that actor; narration never does."""
     cues = accusation_cues()
-    sent_of = {s.start: k for k, s in enumerate(doc.sents)}
+    sents = Sentences.of(doc)
     events: list[Event] = []
     for quote in quotes:
         if quote.speaker is None or quote.in_comment:
@@ -657,7 +657,8 @@ def accusations(doc, quotes: list, ctx: ArticleContext) -> list[Event]:
                 words = tuple(span[k : k + len(cue)])
                 roles = ([quote.speaker], [target])
                 kind = ("ACCUSE", mode, None)
-                s_idx = sent_of[token.sent.start]
-                events.append(_event(ctx, token.sent, s_idx, words, kind, roles, "asserted", time))
+                s_idx = sents.index(token.i)
+                sent = sents.spans[s_idx]
+                events.append(_event(ctx, sent, s_idx, words, kind, roles, "asserted", time))
                 break
     return events

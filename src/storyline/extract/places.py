@@ -18,6 +18,7 @@ never the capital). Non-US regions (from pycountry) have no coordinates.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
 import os
@@ -32,7 +33,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..knowledge import table
 from ..model import Place
-from .syntax import free_relative_object
+from .syntax import Sentences, free_relative_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -305,12 +306,18 @@ def _cache_path() -> Path:
 def gazetteer() -> Gazetteer:
     """The one gazetteer of the process: built once per machine (~10 s), then loaded (~1 s)."""
     path = _cache_path()
+    gc.disable()  # a million new objects: the collector would walk them again and again
     try:
         with open(path, "rb") as f:
-            return pickle.load(f)
+            loaded = pickle.load(f)
+        gc.freeze()  # and they live as long as the process, so no collection need visit them
+        return loaded
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
+    finally:
+        gc.enable()
     built = Gazetteer()
+    gc.freeze()
     try:  # write beside, then rename: a killed run never leaves half a cache
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -446,7 +453,7 @@ def _named(token: Token) -> Span | None:
     if token.ent_type_ and token.ent_type_ not in NOT_PLACE_LABELS - {"PERSON"}:
         return _entity(token)
     if token.pos_ == "PROPN" and not token.ent_type_:
-        start, first = token.i, token.sent.start  # Token.sent is slow: ask once
+        start, first = token.i, Sentences.of(token.doc).sent(token).start
         while start > first and token.doc[start - 1].pos_ == "PROPN":
             start -= 1
         return token.doc[start : token.i + 1]

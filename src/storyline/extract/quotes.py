@@ -139,7 +139,7 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
     ]
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
-    before = sents.doc.text[: start - 1].rstrip()
+    before = sents.text[: start - 1].rstrip()
     if before.endswith(":") and found:
         k = sents.at_char(len(before) - 1)
         if k is not None:
@@ -169,7 +169,7 @@ def _reports(verb, start: int, end: int) -> bool:
 
 def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> list[Quote]:
     """Quotations in marks, with the speaker of each (or of the quote they continue)."""
-    text = sents.doc.text
+    text = sents.text
     spans = quote_spans(text)
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -219,8 +219,6 @@ def indirect_quotes(
     doc = sents.doc
     for k, sent in enumerate(sents.spans):
         for token in sent:
-            if _inside(token.idx, spans):
-                continue
             word, content = None, None
             if _is_speech_verb(token):
                 content = _content(token)
@@ -235,7 +233,7 @@ def indirect_quotes(
                 if word is not None and head is not None:
                     sub = [t for t in head.subtree if not (token.i <= t.i <= word.right_edge.i)]
                     content = (sub[0], sub[-1]) if sub else None
-            if content is None or word is None:
+            if content is None or word is None or _inside(token.idx, spans):
                 continue
             first, last = content
             start, end = first.idx, last.idx + len(last)
@@ -244,7 +242,7 @@ def indirect_quotes(
             quotes.append(
                 Quote(
                     article_id,
-                    doc.text[start:end],
+                    sents.text[start:end],
                     "indirect",
                     speakers.actor(word),
                     token.lemma_.lower(),
@@ -262,7 +260,7 @@ def indirect_quotes(
 def extract_quotes(doc, article_id: str, resolve: Callable[[object], Actor]) -> list[Quote]:
     """Every direct and reported statement of an article body, in text order."""
     speakers = _Speakers(resolve)
-    sents = Sentences(doc)
+    sents = Sentences.of(doc)
     direct = direct_quotes(sents, article_id, speakers)
     quotes = direct + indirect_quotes(sents, article_id, speakers, direct)
     return sorted(quotes, key=lambda q: q.start)

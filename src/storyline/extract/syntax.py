@@ -6,6 +6,7 @@ from bisect import bisect_right
 from functools import cache
 
 from ..knowledge import table
+from ..model import Sentence
 
 # Parts of a noun phrase that belong to the clause, not to the actor's name
 CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "ccomp", "xcomp", "parataxis")
@@ -61,18 +62,49 @@ def noun_phrase(token):
 
 
 class Sentences:
-    """The sentences of a Doc, indexed: Token.sent and Span.sent walk the tree each call."""
+    """The sentences of a Doc, indexed: Token.sent and Span.sent walk the tree each call,
+    Doc.sents and Doc.text rebuild themselves on every access."""
+
+    KEY = "storyline_sentences"
 
     def __init__(self, doc) -> None:
         self.doc = doc
+        self.text = doc.text
         self.spans = list(doc.sents)
         self.starts = [s.start for s in self.spans]
+        self.char_starts = [s.start_char for s in self.spans]
+
+    @classmethod
+    def of(cls, doc) -> Sentences:
+        """The Doc's one index, made on first use and kept in its user_data until `release`."""
+        found = doc.user_data.get(cls.KEY)
+        if found is None:
+            found = doc.user_data[cls.KEY] = cls(doc)
+        return found
+
+    @classmethod
+    def release(cls, doc) -> None:
+        """Drop the kept index: it refers back to its Doc, and the Doc should die with its batch."""
+        doc.user_data.pop(cls.KEY, None)
+
+    def records(self, article_id: str) -> list[Sentence]:
+        """The sentences as records with offsets into the body."""
+        out = []
+        for k, sent in enumerate(self.spans):
+            text = sent.text.rstrip()  # spaCy keeps the blank line after a paragraph's end
+            out.append(Sentence(article_id, k, sent.start_char, sent.start_char + len(text), text))
+        return out
 
     def index(self, token_i: int) -> int:
         """The number of the sentence holding token `token_i`."""
         return max(bisect_right(self.starts, token_i) - 1, 0)
 
+    def sent(self, token):
+        """The sentence Span holding a token."""
+        return self.spans[self.index(token.i)]
+
     def at_char(self, char: int) -> int | None:
         """The number of the sentence holding a character offset of the text."""
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return None if span is None else self.index(span.start)
+        if not self.spans or not 0 <= char < len(self.text):
+            return None
+        return max(bisect_right(self.char_starts, char) - 1, 0)

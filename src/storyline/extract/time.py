@@ -20,6 +20,8 @@ from functools import cache
 from storyline.knowledge import table
 from storyline.model import When
 
+from .syntax import Sentences
+
 TENSES = ("past", "present", "future")
 _LEADING_PREPOSITION = re.compile(
     r"^(?:on|in|since|by|during|until|till|from|at|as of|through|throughout|before|after)\s+",
@@ -595,7 +597,7 @@ def event_time(trigger, anchor: date) -> When:
     child, or an expression whose head chain reaches the trigger before another
     verb); else the sentence's only expression; resolved with the trigger's tense.
     """
-    sent = trigger.sent
+    sent = Sentences.of(trigger.doc).sent(trigger)
     tense = tense_of(trigger)
     candidates: list[tuple[int, int, str]] = []
     attached = None
