@@ -63,3 +63,25 @@ def test_police_events():
         for metric in ("precision", "recall")
     }
     _check("police", flat)
+
+
+def test_quotes_guardian():
+    from storyline.evaluation.quotes import evaluate
+
+    result = evaluate(ROOT / "eval" / "quotes" / "guardian_dev.jsonl", shared=SHARED)
+    _check("quotes_guardian", _quote_scores(result))
+
+
+def test_quotes_polnear():
+    from storyline.evaluation.quotes import evaluate
+
+    result = evaluate(GOLD / "quotes" / "polnear" / "dev", polnear=True)
+    _check("quotes_polnear", _quote_scores(result))
+
+
+def _quote_scores(result: dict) -> dict:
+    return {
+        f"{kind}_{metric}": result[kind][metric]
+        for kind in ("direct", "all")
+        for metric in ("precision", "recall", "speaker_accuracy")
+    }

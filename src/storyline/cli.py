@@ -257,6 +257,41 @@ def events(
         output.table(rows, EVENT_COLUMNS)
 
 
+QUOTE_COLUMNS: list[output.Column] = [
+    ("date", lambda q: q["published"] or ""),
+    ("article", lambda q: q["article_id"][:8] + (f" c{q['comment']}" if q["in_comment"] else "")),
+    ("speaker", lambda q: _actors([q["speaker"]]) if q["speaker"] else "?"),
+    ("kind", lambda q: q["kind"]),
+    ("verb", lambda q: q["verb"] or ""),
+    ("text", lambda q: q["text"]),
+]
+QUOTE_FIELDS = (
+    "id", "article_id", "text", "kind", "speaker", "verb", "start", "end", "in_comment",
+    "comment",
+)  # fmt: skip
+
+
+@main.command()
+@db_option
+@format_option("table", "jsonl")
+@click.option("--speaker", metavar="NAME_OR_COUNTRY", help="Only quotes by this speaker.")
+@click.option("--article", metavar="ID", help="Only quotes of this article (id or prefix).")
+@click.option("--comments", is_flag=True, help="Also quotes inside reader comments.")
+@click.option("--limit", type=int, default=None, help="Show at most N quotes.")
+@friendly_errors
+def quotes(
+    db: str, fmt: str, speaker: str | None, article: str | None, comments: bool,
+    limit: int | None,
+) -> None:  # fmt: skip
+    """List who said what: direct and reported statements with their speakers."""
+    with Store(db, read_only=True) as store:
+        rows = store.list_quotes(speaker, article, comments, limit)
+    if fmt == "jsonl":
+        output.jsonl([{k: r[k] for k in QUOTE_FIELDS} for r in rows])
+    else:
+        output.table(rows, QUOTE_COLUMNS)
+
+
 @main.group(name="eval")
 def evaluate() -> None:
     """Score extraction on the development gold sets."""
@@ -298,6 +333,28 @@ def places(path: Path) -> None:
     from .evaluation import places as task
 
     click.echo(task.report(path))
+
+
+@evaluate.command(name="quotes")
+@click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)
+@click.option(
+    "--polnear", type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Score on a PolNeAR folder (text/ and attributions/) instead.",
+)  # fmt: skip
+@click.option(
+    "--shared", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Folder the file's article paths are relative to (default: ../shared).",
+)  # fmt: skip
+def quotes_(path: Path | None, polnear: Path | None, shared: Path | None) -> None:
+    """Precision/recall of quote spans and speakers (our JSONL file, or --polnear DIR)."""
+    from .evaluation import quotes as task
+
+    if (path is None) == (polnear is None):
+        raise click.UsageError("give either FILE or --polnear DIR")
+    if polnear is not None:
+        click.echo(task.report(polnear, polnear=True))
+    else:
+        click.echo(task.report(path, shared=shared or Path("../shared")))
 
 
 @evaluate.command()

@@ -153,10 +153,11 @@ class Quote:
     start: int  # offsets of the quoted or reported words in the body
     end: int
     sentence: int
-    in_comment: bool = False
+    in_comment: bool = False  # then start/end are offsets in that comment's text
     verb_start: int | None = None  # offsets of the speech verb, when there is one
     verb_end: int | None = None
     id: str = ""
+    comment: int | None = None  # the index of the comment it was found in
 
 
 @dataclass

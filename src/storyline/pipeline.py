@@ -83,7 +83,7 @@ def run(
     def flush() -> None:
         analyses = []
         if analyze:
-            done = store.analyzed_ids([a.id for a in batch])
+            done = store.analyzed_ids([a.id for a in batch], VERSION)
             todo = list({a.id: a for a in batch if a.id not in done}.values())
             analyses = [extract(a, doc) for a, doc in analysis.analyze(todo)]
             summary.analyzed += len(analyses)

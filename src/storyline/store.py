@@ -113,7 +113,30 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0003_quotes",
+        """
+        -- who said what: direct and reported statements with their speaker and evidence
+        CREATE TABLE quotes (
+            id          VARCHAR PRIMARY KEY,
+            article_id  VARCHAR NOT NULL,
+            kind        VARCHAR NOT NULL,     -- direct | indirect
+            text        VARCHAR NOT NULL,
+            speaker     JSON,                 -- {text, name, country, sector, start, end}
+            verb        VARCHAR,
+            sentence    INTEGER,              -- -1 in a comment
+            start_char  INTEGER NOT NULL,     -- offsets in articles.body, or in the comment
+            end_char    INTEGER NOT NULL,
+            verb_start  INTEGER,
+            verb_end    INTEGER,
+            in_comment  BOOLEAN NOT NULL,
+            comment     INTEGER               -- comments.idx when in_comment
+        );
+        """,
+    ),
 ]
+# The tables an analysis fills; a newer extractor version replaces their rows.
+ANALYSIS_TABLES = ("sentences", "mentions", "events", "quotes")
 
 # Column name → type of each table's writable columns, in insert order.
 ARTICLE_COLUMNS = {
@@ -141,6 +164,12 @@ EVENT_COLUMNS = {
     "trigger_start": "INTEGER", "trigger_end": "INTEGER",
     "modality": "VARCHAR", "background": "BOOLEAN", "date": "DATE", "date_precision": "VARCHAR",
     "place": "JSON", "confidence": "DOUBLE",
+}  # fmt: skip
+QUOTE_COLUMNS = {
+    "id": "VARCHAR", "article_id": "VARCHAR", "kind": "VARCHAR", "text": "VARCHAR",
+    "speaker": "JSON", "verb": "VARCHAR", "sentence": "INTEGER", "start_char": "INTEGER",
+    "end_char": "INTEGER", "verb_start": "INTEGER", "verb_end": "INTEGER",
+    "in_comment": "BOOLEAN", "comment": "INTEGER",
 }  # fmt: skip
 
 
@@ -203,10 +232,10 @@ def _insert(
         os.unlink(f.name)
 
 
-def _involves(event: dict[str, Any], actor: str) -> bool:
-    """Whether a country code (exact) or a name (substring) is among an event's actors."""
+def _involves(actors: list[dict[str, Any]], actor: str) -> bool:
+    """Whether a country code (exact) or a name (substring) is among these actors."""
     wanted = actor.strip().lower()
-    for a in event["source"] + event["target"]:
+    for a in actors:
         if (a.get("country") or "").lower() == wanted:
             return True
         if any(wanted in (a.get(k) or "").lower() for k in ("name", "text")):
@@ -310,9 +339,22 @@ class Store:
         return result
 
     def _write_analyses(self, analyses: list[Analysis], analyzer: tuple[str, str]) -> None:
-        """Sentences, mentions and events of newly analysed articles, in the open transaction."""
+        """Sentences, mentions, events and quotes of newly analysed articles, in the open
+        transaction; an analysis by an older extractor version is replaced."""
         if not analyses:
             return
+        ids = [a.article_id for a in analyses]
+        stale = self.con.execute(
+            "SELECT article_id FROM analyses WHERE article_id IN (SELECT unnest(?)) "
+            "AND version <> ?",
+            [ids, analyzer[1]],
+        ).fetchall()
+        if stale:
+            old = [i for (i,) in stale]
+            for table in (*ANALYSIS_TABLES, "analyses"):
+                self.con.execute(
+                    f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?))", [old]
+                )
         fresh = {
             i
             for (i,) in _insert(
@@ -339,11 +381,18 @@ class Store:
              e.confidence)
             for a in todo for e in a.events
         ])  # fmt: skip
+        _insert(self.con, "quotes", QUOTE_COLUMNS, [
+            (q.id, q.article_id, q.kind, q.text, vars(q.speaker) if q.speaker else None, q.verb,
+             q.sentence, q.start, q.end, q.verb_start, q.verb_end, q.in_comment, q.comment)
+            for a in todo for q in a.quotes
+        ])  # fmt: skip
 
-    def analyzed_ids(self, ids: list[str]) -> set[str]:
-        """Which of these articles already have an analysis."""
+    def analyzed_ids(self, ids: list[str], version: str | None = None) -> set[str]:
+        """Which of these articles already have an analysis (by this extractor version)."""
         rows = self.con.execute(
-            "SELECT article_id FROM analyses WHERE article_id IN (SELECT unnest(?))", [ids]
+            "SELECT article_id FROM analyses WHERE article_id IN (SELECT unnest(?)) "
+            "AND (? IS NULL OR version = ?)",
+            [ids, version, version],
         ).fetchall()
         return {i for (i,) in rows}
 
@@ -420,9 +469,46 @@ class Store:
                 "trigger_start": r["trigger_start"], "trigger_end": r["trigger_end"],
                 "confidence": r["confidence"],
             }  # fmt: skip
-            if actor and not _involves(event, actor):
+            if actor and not _involves(event["source"] + event["target"], actor):
                 continue
             out.append(event)
+            if limit and len(out) >= limit:
+                break
+        return out
+
+    def list_quotes(
+        self,
+        speaker: str | None = None,
+        article: str | None = None,
+        comments: bool = False,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Quotes in article date and text order; those in reader comments only with
+        `comments`. `speaker` is a country code or a name, as for events."""
+        where, params = ["TRUE"], []
+        if article:
+            where.append("q.article_id LIKE ? || '%'")
+            params.append(article)
+        if not comments:
+            where.append("NOT q.in_comment")
+        rows = self._rows(
+            "SELECT q.*, a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
+            f"WHERE {' AND '.join(where)} "
+            "ORDER BY a.published NULLS LAST, q.article_id, q.in_comment, q.comment, q.start_char",
+            params,
+        )
+        out = []
+        for r in rows:
+            quote = {
+                "id": r["id"], "article_id": r["article_id"], "text": r["text"],
+                "kind": r["kind"], "speaker": json.loads(r["speaker"]) if r["speaker"] else None,
+                "verb": r["verb"], "start": r["start_char"], "end": r["end_char"],
+                "in_comment": r["in_comment"], "comment": r["comment"],
+                "published": r["published"].isoformat() if r["published"] else None,
+            }  # fmt: skip
+            if speaker and not (quote["speaker"] and _involves([quote["speaker"]], speaker)):
+                continue
+            out.append(quote)
             if limit and len(out) >= limit:
                 break
         return out

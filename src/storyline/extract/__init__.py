@@ -13,11 +13,11 @@ from ..model import Analysis, Article
 from .actors import ActorResolver, mentions
 from .events import ArticleContext, accusations, extract_events
 from .places import event_place
-from .quotes import extract_quotes
+from .quotes import comment_quotes, extract_quotes
 from .syntax import Sentences
 from .time import event_time
 
-VERSION = "1"  # bump when extraction changes what it stores
+VERSION = "2"  # bump when extraction changes what it stores
 
 
 def extract(article: Article, doc) -> Analysis:
@@ -31,9 +31,10 @@ def extract(article: Article, doc) -> Analysis:
         when=(lambda token: event_time(token, anchor)) if anchor else None,
         where=lambda token: event_place(token, doc),
     )
-    quotes = extract_quotes(doc, article.id, resolver.resolve)
+    quotes = extract_quotes(doc, article.id, resolver)
     events = extract_events(doc, ctx) + accusations(doc, quotes, ctx)
     events.sort(key=lambda e: (e.start, e.trigger_start or 0))
+    quotes += comment_quotes(article.id, article.comments)  # never a source of events
     analysis = Analysis(
         article.id, Sentences.of(doc).records(article.id), mentions(doc, resolver), events, quotes
     )

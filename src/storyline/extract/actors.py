@@ -678,10 +678,29 @@ class Person:
     country: str | None
     sector: str | None
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token [start, end)
+    titles: set[str] = field(default_factory=set)  # "president", "envoy": what "the X" may mean
 
     def score(self) -> int:
         """How complete the record is: country and sector count most, then name length."""
         return 10 * (self.country is not None) + 10 * (self.sector is not None) + len(self.name)
+
+
+def _titles(phrase: Span, ent: Span) -> set[str]:
+    """The common nouns naming a person beside the name: "Kremlin spokesman …", "…, the
+    US envoy" (an apposition)."""
+    words = [t for t in phrase if not ent.start <= t.i < ent.end]
+    words += [c for c in ent.root.children if c.dep_ == "appos"]
+    return {t.lemma_.lower() for t in words if t.pos_ in ("NOUN", "PROPN") and t.is_alpha}
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _is_subject(tok: Token) -> bool:
+    """Whether a name is its clause's subject, also as an apposition or conjunct of it."""
+    while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in SUBJECT_DEPS
 
 
 def _pronoun_span(span: Span) -> Token | None:
@@ -756,6 +775,7 @@ class ActorResolver:
             if len(name) > len(person.name):
                 person.name = name
         person.mentions.append((ent.start, ent.end))
+        person.titles |= _titles(phrase, ent)
         for k in keys:
             self._by_key.setdefault(k, person)
 
@@ -772,12 +792,31 @@ class ActorResolver:
                 return self._by_key[key]
         return None
 
+    def _person_described(self, span: Span) -> Person | None:
+        """For "the president", "the envoy": the person last named with that title before."""
+        root = phrase_root(span)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in root.children)
+        if root.pos_ != "NOUN" or not definite:
+            return None
+        return self.person_before(root.i, root.lemma_.lower())
+
     def person_at(self, start: int, end: int) -> Person | None:
         """The person whose recorded mention overlaps tokens [start, end)."""
         for p in self.persons:
             if any(s < end and start < e for s, e in p.mentions):
                 return p
         return None
+
+    def person_before(self, i: int, title: str | None = None) -> Person | None:
+        """The person mentioned last before token `i` (with this title, when given)."""
+        best, best_end = None, -1
+        for p in self.persons:
+            if title is not None and title not in p.titles:
+                continue
+            for _, e in p.mentions:
+                if best_end < e <= i:
+                    best, best_end = p, e
+        return best
 
     def _sent_index(self, tok: Token) -> int:
         """The sentence number of a token."""
@@ -786,12 +825,15 @@ class ActorResolver:
     def _antecedent_person(self, tok: Token) -> tuple[Person, tuple[int, int]] | None:
         """The nearest person mentioned before the pronoun in its or the previous sentence."""
         here = self._sent_index(tok)
-        best = None
+        best, best_rank = None, None
         for p in self.persons:
             for s, e in p.mentions:
-                close = e <= tok.i and here - self._sent_index(self.doc[s]) <= 1
-                if close and (best is None or s > best[1][0]):
-                    best = (p, (s, e))
+                if e > tok.i or here - self._sent_index(self.doc[s]) > 1:
+                    continue
+                # a subject pronoun most often takes up the last subject, then the nearest
+                rank = (tok.dep_ not in SUBJECT_DEPS or _is_subject(self.doc[s:e].root), s)
+                if best_rank is None or rank > best_rank:
+                    best, best_rank = (p, (s, e)), rank
         return best
 
     def _antecedent_thing(self, tok: Token) -> Actor | None:
@@ -826,6 +868,8 @@ class ActorResolver:
         res = analyse(span, self.main_country)
         a = res.actor
         p = self.person_at(*res.person_span) if res.person_span else self._person_named(span)
+        if p is None and res.person_span is None:
+            p = self._person_described(span)
         # the person's fullest mention fills in, also for a surname the tagger did not see
         # as a person ("Aridi called…"); what the phrase itself says wins
         if p is not None:

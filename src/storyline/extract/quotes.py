@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
 from functools import cache
 
 from ..knowledge import lines
-from ..model import Actor, Quote
+from ..model import Actor, Comment, Quote
+from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver
 from .syntax import Sentences, inverted_subject, noun_phrase, speech_verbs
 
 OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
 SUBJECTS = ("nsubj", "nsubjpass")
+SHARED_SUBJECT = ("advcl", "xcomp", "conj")  # "denounced it, calling it …": the same speaker
 MIN_WORDS = 4  # fewer quoted words are a term or a scare quote unless a speech verb reports them
 _HEADING = re.compile(r"^[^a-z.!?\u201d\"]{2,80}$")  # "IMMEDIATE BREAKTHROUGHS IMPROBABLE"
 
@@ -89,26 +90,56 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _quote_id(article_id: str, start: int, end: int) -> str:
-    return hashlib.sha1(f"{article_id}:q:{start}:{end}".encode()).hexdigest()[:16]
+def _quote_id(article_id: str, start: int, end: int, comment: int | None = None) -> str:
+    where = "" if comment is None else f":c{comment}"
+    return hashlib.sha1(f"{article_id}{where}:q:{start}:{end}".encode()).hexdigest()[:16]
 
 
 class _Speakers:
     """Finds and resolves the speaker of speech verbs, remembering document speakers."""
 
-    def __init__(self, resolve: Callable[[object], Actor]) -> None:
-        self.resolve = resolve
+    def __init__(self, resolver: ActorResolver) -> None:
+        self.resolve = resolver.resolve
+        self.resolver = resolver
         self.documents: dict[str, Actor] = {}  # "statement" → the actor of the last one named
+        self.last_person: Actor | None = None  # the last speaker named as a person
+        self.quoted: list[tuple[int, int]] = []  # spans of the direct quotes
 
     def subject(self, verb):
-        """The speaker word of a speech verb: its subject, or the subject after it."""
-        found = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        return found if found is not None else inverted_subject(verb)
+        """The speaker word of a speech verb: its subject, the subject after it, or for a
+        verb without one ("…, saying it had only “started the process”") the subject of
+        the clause it depends on."""
+        for _ in range(3):
+            found = next((c for c in verb.children if c.dep_ in SUBJECTS and self._outside(c)),
+                         None)  # fmt: skip
+            if found is None:
+                found = inverted_subject(verb)
+            if found is not None and not self._outside(found):
+                found = None
+            if found is not None or verb.dep_ not in SHARED_SUBJECT:
+                return found
+            verb = verb.head
+        return None
 
     def actor(self, word) -> Actor:
         """The actor a speaker word names; a bare document takes the last one's author."""
         actor = self.resolve(noun_phrase(word))
-        lemma = word.lemma_.lower()
+        lemma = word.lower_ if word.pos_ == "PRON" else word.lemma_.lower()
+        if lemma in PERSON_PRONOUNS:
+            if actor.name is None:  # not in the sentence before: the last person who spoke
+                known = self.last_person or self._person(word.i)
+                if known is not None:
+                    return Actor(actor.text, known.name, known.country, known.sector,
+                                 actor.start, actor.end)  # fmt: skip
+            return actor
+        if lemma in GROUP_PRONOUNS and actor.name is None and actor.country is None:
+            group = self._group(word)
+            if group is not None:
+                return Actor(actor.text, group.name, group.country, group.sector,
+                             actor.start, actor.end)  # fmt: skip
+            return actor
+        if word.ent_type_ == "PERSON" or self.resolver.person_at(word.i, word.i + 1):
+            self.last_person = actor
         if lemma in _documents():
             if actor.country or actor.sector or actor.name:
                 self.documents[lemma] = actor
@@ -117,6 +148,31 @@ class _Speakers:
                 return Actor(actor.text, known.name, known.country, known.sector,
                              actor.start, actor.end)  # fmt: skip
         return actor
+
+    def _outside(self, word) -> bool:
+        """A subject inside the quoted words, or a quote mark the parser took for one, is
+        not the speaker."""
+        return not word.is_punct and not _inside(word.idx, self.quoted)
+
+    def _group(self, word) -> Actor | None:
+        """For "they": the nearest plural actor before it, in its sentence or the one before
+        ("In a statement by nearly 40 rebel groups, …, they said")."""
+        sents = Sentences.of(word.doc)
+        first = sents.spans[max(sents.index(word.i) - 1, 0)].start
+        best, best_depth = None, None
+        for i in range(word.i - 1, first - 1, -1):  # nearest first; then the least embedded
+            tok = word.doc[i]
+            if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ == "compound":
+                continue
+            actor = self.resolve(noun_phrase(tok))
+            depth = sum(1 for _ in tok.ancestors)  # not "…, including military factions"
+            if (actor.country or actor.sector) and (best_depth is None or depth < best_depth):
+                best, best_depth = actor, depth
+        return best
+
+    def _person(self, i: int) -> Actor | None:
+        p = self.resolver.person_before(i)
+        return Actor(p.name, p.name, p.country, p.sector) if p is not None else None
 
 
 def _is_speech_verb(token) -> bool:
@@ -150,11 +206,19 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
     return None
 
 
-def _continues(text: str, previous_end: int, start: int) -> bool:
-    """Whether only closing marks, blank lines and headings lie between two quotes."""
-    gap = text[previous_end:start]
+def _continues(sents: Sentences, previous: Quote, start: int) -> bool:
+    """Whether a quote goes on from the previous one: only its reporting sentence lies
+    between (“…,” he said from his base in Qamishli. “…”), or only closing marks, blank
+    lines and headings."""
+    text = sents.text
+    gap = text[previous.end : start]
+    verb = previous.verb_start
+    if verb is not None and previous.end <= verb < start:
+        said, here = sents.at_char(verb), sents.at_char(start)
+        if said is not None and here is not None and here - said <= 1:
+            return True
     lines = [ln.strip(" \t\u201d\u201c\"'\u2019\u00bb\u00ab") for ln in gap.split("\n")]
-    return "\n" in gap and all(not ln or _HEADING.match(ln) for ln in lines)
+    return all(not ln or _HEADING.match(ln) for ln in lines)
 
 
 def _reports(verb, start: int, end: int) -> bool:
@@ -170,7 +234,7 @@ def _reports(verb, start: int, end: int) -> bool:
 def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> list[Quote]:
     """Quotations in marks, with the speaker of each (or of the quote they continue)."""
     text = sents.text
-    spans = quote_spans(text)
+    spans = speakers.quoted = quote_spans(text)
     quotes: list[Quote] = []
     previous: Quote | None = None
     for start, end in spans:
@@ -178,17 +242,17 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
         verb = _verb_for(sents, start, end, spans)
         if words < MIN_WORDS and not (verb is not None and _reports(verb, start, end)):
             continue  # a quoted term, title or scare quote
-        speaker = None
+        speaker, said = None, (None, None, None)  # speech verb: lemma, start, end
         if verb is not None:
             word = speakers.subject(verb)
             speaker = speakers.actor(word) if word is not None else None
-        elif previous is not None and _continues(text, previous.end, start):
+            said = (verb.lemma_.lower(), verb.idx, verb.idx + len(verb))
+        elif previous is not None and _continues(sents, previous, start):
             speaker = previous.speaker
+            said = (previous.verb, previous.verb_start, previous.verb_end)
         quote = Quote(
-            article_id, text[start:end], "direct", speaker, verb.lemma_.lower() if verb else None,
-            start, end, sents.at_char(start) or 0,
-            verb_start=verb.idx if verb is not None else None,
-            verb_end=verb.idx + len(verb) if verb is not None else None,
+            article_id, text[start:end], "direct", speaker, said[0], start, end,
+            sents.at_char(start) or 0, verb_start=said[1], verb_end=said[2],
             id=_quote_id(article_id, start, end),
         )  # fmt: skip
         quotes.append(quote)
@@ -236,16 +300,19 @@ def indirect_quotes(
             if content is None or word is None or _inside(token.idx, spans):
                 continue
             first, last = content
+            while first.i < last.i and first.is_punct:  # "according to X, …"
+                first = doc[first.i + 1]
             start, end = first.idx, last.idx + len(last)
-            if any(s < end and start < e for s, e in spans):
-                continue  # the clause is a direct quote, already counted
+            quoted = sum(max(0, min(e, end) - max(s, start)) for s, e in spans)
+            if quoted * 2 > end - start:
+                continue  # the clause is mostly a direct quote, already counted
             quotes.append(
                 Quote(
                     article_id,
                     sents.text[start:end],
                     "indirect",
                     speakers.actor(word),
-                    token.lemma_.lower(),
+                    "according to" if token.lower_ == "according" else token.lemma_.lower(),
                     start,
                     end,
                     k,
@@ -257,9 +324,29 @@ def indirect_quotes(
     return quotes
 
 
-def extract_quotes(doc, article_id: str, resolve: Callable[[object], Actor]) -> list[Quote]:
+def comment_quotes(article_id: str, comments: list[Comment]) -> list[Quote]:
+    """Quotations inside reader comments, each with its comment's author as speaker.
+
+    Comments are not parsed: a quotation of at least MIN_WORDS words in marks counts,
+    and its offsets are in the comment's text.
+    """
+    quotes = []
+    for k, comment in enumerate(comments):
+        author = Actor(comment.author, comment.author) if comment.author else None
+        for start, end in quote_spans(comment.text):
+            text = comment.text[start:end]
+            if len(text.split()) < MIN_WORDS:
+                continue
+            quotes.append(Quote(
+                article_id, text, "direct", author, None, start, end, -1, in_comment=True,
+                id=_quote_id(article_id, start, end, comment=k), comment=k,
+            ))  # fmt: skip
+    return quotes
+
+
+def extract_quotes(doc, article_id: str, resolver: ActorResolver) -> list[Quote]:
     """Every direct and reported statement of an article body, in text order."""
-    speakers = _Speakers(resolve)
+    speakers = _Speakers(resolver)
     sents = Sentences.of(doc)
     direct = direct_quotes(sents, article_id, speakers)
     quotes = direct + indirect_quotes(sents, article_id, speakers, direct)

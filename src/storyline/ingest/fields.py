@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Document, Problem
+from ..model import Comment, Document, Problem
 
 # Column names each field is taken from, first match wins (case-insensitive).
 TEXT = ("text", "body", "content", "article", "maintext", "full_text")
@@ -14,7 +14,8 @@ URL = ("url", "link", "uri")
 OUTLET = ("outlet", "source", "site", "sitename", "publisher", "domain")
 DESCRIPTION = ("description", "standfirst", "summary", "lead", "subtitle")
 AUTHOR = ("author", "authors", "byline")
-KNOWN = {*TEXT, *TITLE, *DATE, *URL, *OUTLET, *DESCRIPTION, *AUTHOR}
+COMMENTS = ("comments",)
+KNOWN = {*TEXT, *TITLE, *DATE, *URL, *OUTLET, *DESCRIPTION, *AUTHOR, *COMMENTS}
 
 
 def has_text_column(names: list[str]) -> bool:
@@ -33,6 +34,23 @@ def _pick(lowered: dict[str, Any], names: tuple[str, ...]) -> str | None:
         if value:
             return value
     return None
+
+
+def _comments(value: Any) -> list[Comment]:
+    """Reader comments of a JSON record: a list of texts or of {author, text, parent}."""
+    if not isinstance(value, list):
+        return []
+    out = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            out.append(Comment(None, 0, None, item.strip()))
+        elif isinstance(item, dict) and str(item.get("text") or "").strip():
+            parent = item.get("parent")
+            parent = parent if isinstance(parent, int) and 0 <= parent < len(out) else None
+            author = item.get("author")
+            out.append(Comment(str(author) if author else None, int(parent is not None), parent,
+                               str(item["text"]).strip()))  # fmt: skip
+    return out
 
 
 def document_from_record(
@@ -58,5 +76,6 @@ def document_from_record(
         url=url,
         description=_pick(lowered, DESCRIPTION),
         author=_pick(lowered, AUTHOR),
+        comments=_comments(lowered.get("comments")),
         metadata={"record": where, **({"extra": extra} if extra else {})},
     )

@@ -1,0 +1,254 @@
+"""Quotes from hand-made paragraphs: every quote shape, speakers, comments, store and CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import jsonl, storyline
+
+from storyline.analyze import parse
+from storyline.evaluation.quotes import read_jsonl, read_polnear, score
+from storyline.extract.actors import ActorResolver
+from storyline.extract.quotes import comment_quotes, extract_quotes, quote_spans
+from storyline.model import Comment
+
+
+def quotes(text: str):
+    doc = next(parse([text]))
+    return extract_quotes(doc, "a", ActorResolver(doc))
+
+
+def said(text: str, words: str):
+    """The one quote whose text starts with these words."""
+    found = [q for q in quotes(text) if q.text.lstrip('“"‘«(').startswith(words)]
+    assert len(found) == 1, f"{words!r} in {[q.text for q in quotes(text)]}"
+    return found[0]
+
+
+def who(quote) -> tuple:
+    s = quote.speaker
+    return (s.name, s.country, s.sector) if s else None
+
+
+@pytest.mark.parametrize("open_, close", [("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»")])
+def test_every_quote_style(open_, close):
+    text = (
+        f"{open_}We will not go to a congress run by Moscow,{close} "
+        "the opposition spokesman Yahya al-Aridi said on Saturday."
+    )
+    q = said(text, "We will not go")
+    assert q.kind == "direct" and q.verb == "say"
+    assert q.text == "We will not go to a congress run by Moscow,"
+    assert text[q.start : q.end] == q.text
+    assert q.speaker.text.endswith("Yahya al-Aridi")
+
+
+def test_speaker_resolves_to_the_fullest_mention():
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Monday. "
+        "“The congress will go ahead as planned and it will be useful,” Peskov said."
+    )
+    assert who(said(text, "The congress will")) == ("Dmitry Peskov", "RUS", "GOV")
+
+
+def test_quote_spanning_sentences_and_paragraphs():
+    text = (
+        "George Sabra, a prominent figure in the Syrian opposition, told Reuters: "
+        "“Sochi is a project to serve Russian policy. It is not a peace conference.\n\n"
+        "“We will not give it legitimacy by attending.”\n\nThe talks open on Tuesday."
+    )
+    spans = quote_spans(text)
+    assert len(spans) == 1 and "attending" in text[spans[0][0] : spans[0][1]]
+    q = said(text, "Sochi is a project")
+    assert who(q)[:2] == ("George Sabra", "SYR")
+
+
+def test_a_heading_does_not_break_the_chain():
+    text = (
+        "“The boycott will not stop the congress,” Kremlin spokesman Dmitry Peskov said.\n\n"
+        "IMMEDIATE BREAKTHROUGHS IMPROBABLE\n\n"
+        "“Everyone recognises that immediate breakthroughs are unlikely to be possible.”"
+    )
+    q = said(text, "Everyone recognises")
+    assert q.verb is None or q.verb == "say"
+    assert who(q) == ("Dmitry Peskov", "RUS", "GOV")
+
+
+def test_a_quote_split_by_its_reporting_clause_keeps_its_speaker():
+    text = (
+        "Hisham al-Hashimi, an Iraqi security analyst, has studied the group for years. "
+        "“Out of 43 main leaders, Baghdadi is the only one left,” he said. "
+        "“Out of 79 senior officials, only five remain.”"
+    )
+    first, second = said(text, "Out of 43"), said(text, "Out of 79")
+    assert who(first)[0] == who(second)[0] == "Hisham al-Hashimi"
+
+
+def test_partial_quote_inside_reported_speech():
+    text = "Alexander Lavrentiev, Putin's envoy, said he hoped “common sense” would prevail."
+    q = said(text, "common sense")
+    assert q.kind == "direct" and who(q)[0] == "Alexander Lavrentiev"
+    reported = [q for q in quotes(text) if q.kind == "indirect"]
+    assert reported and reported[0].text.startswith("he hoped")
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker, verb",
+    [
+        ("The Kremlin said that the event would go ahead regardless.",
+         "that the event", "Kremlin", "say"),
+        ("The congress is a waste of time, the opposition spokesman told TASS.",
+         "The congress is", "spokesman", "tell"),
+        ("According to the United Nations, some 400,000 people have been killed.",
+         "some 400,000", "United Nations", "according to"),
+        ("The Turkish foreign minister warned that Ankara would act alone.",
+         "that Ankara", "minister", "warn"),
+        ("Moscow is trying to bypass the Geneva process, claimed the Syrian opposition on Monday.",
+         "Moscow is trying", "opposition", "claim"),
+    ],
+)  # fmt: skip
+def test_indirect_speech(text, words, speaker, verb):
+    q = said(text, words)
+    assert q.kind == "indirect" and q.verb == verb
+    assert speaker in q.speaker.text
+
+
+def test_documents_and_groups_speak():
+    text = (
+        "Nearly 40 Syrian rebel groups issued a statement on Monday. "
+        "“Russia has not contributed one step to easing the suffering,” the rebel statement said. "
+        "“Russia is an aggressor country that has committed war crimes,” the statement added. "
+        "In a letter signed by the rebel groups, they said that Moscow was not neutral."
+    )
+    for words in ("Russia has not", "Russia is an aggressor", "that Moscow was"):
+        assert who(said(text, words))[2] == "REB", words
+
+
+def test_pronoun_speaker_is_the_last_named_speaker():
+    text = (
+        "Alexander Lavrentiev, Putin's Syria envoy, told reporters the talks would open. "
+        "The delegates arrived by plane from Damascus and Istanbul on Sunday night. "
+        "He said some members of other opposition factions would attend."
+    )
+    assert who(said(text, "some members"))[0] == "Alexander Lavrentiev"
+
+
+def test_scare_quotes_and_terms_are_not_quotes():
+    text = (
+        "The so-called “caliphate” collapsed. Moscow calls the rebels the “opposition” and "
+        "their leaders “terrorists”. The film “The White Helmets” won an award."
+    )
+    assert [q for q in quotes(text) if q.kind == "direct"] == []
+
+
+def test_comment_quotes_have_their_author():
+    comments = [
+        Comment("reader1", 0, None, "“Sochi is an attempt to create a separate process” – no."),
+        Comment("reader2", 0, None, "The “opposition” again."),
+    ]
+    found = comment_quotes("a", comments)
+    assert len(found) == 1
+    q = found[0]
+    assert q.in_comment and q.comment == 0 and q.speaker.name == "reader1"
+    assert comments[0].text[q.start : q.end] == q.text
+
+
+ARTICLE = {
+    "title": "Kremlin unmoved by boycott",
+    "date": "2018-01-29",
+    "text": (
+        "The Kremlin said on Monday that the congress would go ahead regardless.\n\n"
+        "“The boycott will not stop the congress from taking place,” Kremlin spokesman "
+        "Dmitry Peskov said.\n\nSyrian opposition leaders said the event was a waste of time."
+    ),
+    "comments": [
+        {"author": "reader1", "text": "“The congress is a show for television” - as usual."}
+    ],
+}
+
+
+def test_quotes_command_stores_and_filters(tmp_path: Path):
+    src, db = tmp_path / "a.jsonl", tmp_path / "q.duckdb"
+    src.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8")
+    storyline("run", str(src), "--db", str(db), check=True)
+    news = jsonl(storyline("quotes", "--db", str(db), "--format", "jsonl", check=True))
+    assert news and not any(q["in_comment"] for q in news)
+    fields = {"id", "article_id", "text", "kind", "speaker", "verb", "start", "end", "in_comment"}
+    assert all(fields <= set(q) for q in news)
+    body = jsonl(storyline("articles", "--db", str(db), "--format", "jsonl", check=True))[0]["body"]
+    assert all(body[q["start"] : q["end"]] == q["text"] for q in news)
+    peskov = jsonl(storyline("quotes", "--db", str(db), "--format", "jsonl", "--speaker",
+                             "peskov", check=True))  # fmt: skip
+    assert [q["kind"] for q in peskov] == ["direct"]
+    assert peskov[0]["speaker"]["country"] == "RUS"
+    assert {q["id"] for q in jsonl(storyline("quotes", "--db", str(db), "--format", "jsonl",
+                                             "--speaker", "RUS"))} >= {peskov[0]["id"]}  # fmt: skip
+    every = jsonl(storyline("quotes", "--db", str(db), "--format", "jsonl", "--comments"))
+    in_comments = [q for q in every if q["in_comment"]]
+    assert len(in_comments) == 1 and in_comments[0]["speaker"]["name"] == "reader1"
+    table = storyline("quotes", "--db", str(db), check=True).stdout.decode()
+    assert "Dmitry Peskov (RUS GOV)" in table and "reader1" not in table
+    storyline("run", str(src), "--db", str(db), check=True)  # a re-run changes nothing
+    again = jsonl(storyline("quotes", "--db", str(db), "--format", "jsonl", "--comments"))
+    assert again == every
+
+
+def test_eval_scores_overlap_and_speakers(tmp_path: Path):
+    text = (
+        "“We will not attend the congress in Sochi,” the opposition spokesman Yahya al-Aridi "
+        "said. The Kremlin said that the congress would go ahead."
+    )
+    record = {"text": text, "quotes": [
+        {"kind": "direct", "start": "We will not attend", "end": "congress in Sochi",
+         "speaker": "Yahya al-Aridi"},
+        {"kind": "indirect", "start": "the congress would", "end": "would go ahead",
+         "speaker": "Kremlin"},
+    ]}  # fmt: skip
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    articles = read_jsonl(path, tmp_path)
+    doc = next(parse([text]))
+    result = score(articles, [extract_quotes(doc, "x", ActorResolver(doc))])
+    assert result["all"]["recall"] == 1.0 and result["all"]["precision"] == 1.0
+    assert result["speaker_accuracy"] == 1.0
+    assert score(articles, [[]])["all"]["recall"] == 0.0
+
+
+def test_polnear_reader_keeps_speech_attributions(tmp_path: Path):
+    text = 'The campaign said Clinton was fine. Voters feel "betrayed by Washington," he said.'
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc.txt").write_text(text, encoding="utf-8")
+    s = text.index
+    ann = [
+        f"T1\tSource {s('The campaign')} {s('The campaign') + 12}\tThe campaign",
+        f"T2\tCue {s('said')} {s('said') + 4}\tsaid",
+        f"T3\tContent {s('Clinton')} {s('fine') + 4}\tClinton was fine",
+        f"T4\tCue {s('feel')} {s('feel') + 4}\tfeel",
+        f"T5\tContent {s('betrayed')} {s('Washington') + 10}\tbetrayed by Washington",
+        "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3",
+        "E2\tAttribution:T4 Cue:T4 Content:T5",
+    ]
+    (tmp_path / "attributions" / "doc_ab12.ann").write_text("\n".join(ann), encoding="utf-8")
+    (article,) = read_polnear(tmp_path)
+    assert [(g.kind, g.scored, g.speaker) for g in article.quotes] == [
+        ("indirect", True, "The campaign"),
+        ("direct", True, None),
+    ]
+
+
+def test_a_newer_extractor_replaces_an_old_analysis(tmp_path: Path):
+    from storyline.model import Actor, Analysis, Article, Quote
+    from storyline.store import Store
+
+    article = Article("a1", "x.txt", "text", "T", "2018-01-29", None, None, "Body “a b c d”.")
+    quote = Quote("a1", "a b c d", "direct", Actor("x"), None, 6, 13, 0, id="q1")
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write_articles([article], [Analysis("a1", quotes=[quote])], ("m", "1"))
+        assert store.analyzed_ids(["a1"], "2") == set()
+        store.write_articles([article], [Analysis("a1", quotes=[quote])], ("m", "2"))
+        store.write_articles([article], [Analysis("a1", quotes=[quote])], ("m", "2"))
+        assert store.analyzed_ids(["a1"], "2") == {"a1"}
+        assert [q["id"] for q in store.list_quotes()] == ["q1"]
