@@ -78,6 +78,20 @@ def phrase(nlp, sentence: str, words: str, context: str | None = None):
             "IRN",
             "GOV",
         ),
+        (  # the possessor is whose envoy he is; the country word is his brief
+            "Putin's Syria envoy Alexander Lavrentiev told reporters the talks would go ahead.",
+            "Putin's Syria envoy Alexander Lavrentiev",
+            "Alexander Lavrentiev",
+            "RUS",
+            "GOV",
+        ),
+        (
+            "The rebels insisted on Bashar al-Assad's departure.",
+            "Bashar al-Assad's departure",
+            "Bashar al-Assad",
+            "SYR",
+            "GOV",
+        ),
     ],
 )
 def test_resolve_phrase(nlp, sentence, words, name, country, sector):

@@ -71,6 +71,20 @@ def test_target_behind_a_thing_object_and_place_is_not_an_actor():
     assert e.place is None  # Iran is the target here, not where it happened
 
 
+@pytest.mark.parametrize(
+    "text, type_, target",
+    [
+        ("The Kremlin welcomed the decision by the World Economic Forum.", "SUPPORT",
+         "World Economic Forum"),
+        ("Israel mobilized the army for a ground assault against Hamas.", "MOBILIZE", "Hamas"),
+        ("Russia and Ukraine agreed to a ceasefire in eastern Ukraine.", "AGREE", "Ukraine"),
+    ],
+)  # fmt: skip
+def test_targets_behind_things_and_against_acts(text, type_, target):
+    e = one(text, type_)
+    assert any(target in t.text for t in e.target), [t.text for t in e.target]
+
+
 def test_governed_trigger_is_content_not_a_second_event():
     types = [e.type for e in events("The rebels threatened to attack the city.")]
     assert types == ["THREATEN"]

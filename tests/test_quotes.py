@@ -135,6 +135,38 @@ def test_pronoun_speaker_is_the_last_named_speaker():
     assert who(said(text, "some members"))[0] == "Alexander Lavrentiev"
 
 
+def test_a_quote_after_its_speakers_paraphrase_is_theirs():
+    text = (
+        "Rûken Renas, a British volunteer, says she and her colleagues now face a tense wait. "
+        "“The thinking on the ground is that they will attack Manbij next.”"
+    )
+    assert who(said(text, "The thinking"))[0] == "Rûken Renas"
+
+
+def test_relative_pronoun_speaker_and_short_reported_quote():
+    text = (
+        "“That is intelligence,” said Charles Lister, of the Middle East Institute, "
+        "who pointed out that Isis had claimed responsibility for an attack in Raqqa."
+    )
+    assert said(text, "That is intelligence").kind == "direct"
+    q = said(text, "that Isis had")
+    assert q.verb == "point" and who(q)[0] == "Charles Lister"
+
+
+def test_parenthetical_reporting_verbs_and_claims():
+    text = "Climate change, Mr. Obama often says, is the greatest long-term threat to the world."
+    q = said(text, "Climate change")
+    assert q.kind == "indirect" and who(q)[0] == "Barack Obama"
+    text = "Politifact checked Donald Trump's claim that there were thousands of shootings."
+    q = said(text, "that there were")
+    assert q.verb == "claim" and who(q)[0] == "Donald Trump"
+
+
+def test_beliefs_are_not_statements():
+    text = "Western powers believe that Sochi is an attempt to create a separate process."
+    assert quotes(text) == []
+
+
 def test_scare_quotes_and_terms_are_not_quotes():
     text = (
         "The so-called “caliphate” collapsed. Moscow calls the rebels the “opposition” and "

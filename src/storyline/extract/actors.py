@@ -534,6 +534,14 @@ def _bare(span: Span, idx: list[int], matches: list[Match]) -> bool:
     return bool(matches) and not rest
 
 
+def _agent_of(doc: Doc, m: Match, roles: list) -> bool:
+    """Whether a matched name is the possessor of a role word: "Putin's envoy"."""
+    last = doc[m.end - 1]
+    if last.dep_ != "poss":
+        return False
+    return any(r.covers(last.head.i) for r in roles)
+
+
 def analyse(span: Span, context_country: str | None = None) -> Analysis:
     """Resolve one phrase from its own words; the article-level resolver builds on this."""
     core, extra = _core_tokens(span)
@@ -569,13 +577,20 @@ def _analyse_tokens(
         if m.entry and m.entry.kind in {"country", "capital", "demonym"} and not m.patron
     ]
     city_ms = [m for m in names if m.entry and m.entry.kind == "city" and not m.patron]
-    person = next((m for m in persons if m.covers(root)), persons[0] if persons else None)
+    # "Putin's envoy" is not Putin (but "Assad's departure" is about Assad)
+    principals = [m for m in persons if not m.covers(root) and _agent_of(doc, m, roles)]
+    own = [m for m in persons if m not in principals]
+    person = next((m for m in own if m.covers(root)), own[0] if own else None)
     org = next((m for m in orgs if m.covers(root)), orgs[0] if orgs else None)
 
-    # country: an organisation, then a country word, then a known person, then a city
+    # country: an organisation, the person whose agent this is ("Putin's Syria envoy": the
+    # country word is the envoy's brief), a country word, a known person, then a city
+    principal = principals[0] if principals else None
     country = None
     if org:
         country = org.entry.country(context_country)
+    elif principal and principal.entry.countries:
+        country = principal.entry.country()
     elif places:
         country = places[0].entry.country()
     elif person and person.entry.countries:
@@ -640,7 +655,7 @@ def _analyse_tokens(
         name = bare.entry.name if bare.entry.kind == "country" else doc[bare.start : bare.end].text
     elif head_role and places and places[0].start < head_role.start:
         name = doc[places[0].start : head_role.end].text
-    elif ents:
+    elif ents and not (ents[0].label_ == "PERSON" and head_role):  # not "Putin's aide"
         name = _strip_det(ents[0])
     elif head_role or roles:
         m = head_role or roles[-1]

@@ -343,12 +343,15 @@ def _pobjs(token, preps) -> list:
 
 RECIPIENT_PREPS = ("against", "on", "with", "to", "for", "toward", "towards", "between")
 PLACE_PREPS = ("in", "at")
+PLACE_ENTS = ("GPE", "LOC")
 
 
 def _recipient(token) -> list:
     """When the direct object is missing or a thing ("imposed sanctions on X", "lifted a ban
     on Y", "demanded that X apologise"), the recipient is an actor attached nearby."""
     found = [g for g in _pobjs(token, RECIPIENT_PREPS) if _actorish(g)]
+    # what an act is "against" is its target, named or not ("sanctions against a company")
+    found = found or [g for o in (token, *_object_tokens(token)) for g in _pobjs(o, ("against",))]
     for child in token.children:
         if found:
             break
@@ -362,6 +365,9 @@ def _recipient(token) -> list:
             found = found or _recipient(child)
     if not found and not any(c.dep_ == "dobj" for c in token.children):
         found = [g for g in _pobjs(token, PLACE_PREPS) if g.ent_type_ in ("GPE", "ORG")]
+    if not found:  # "agreed to a ceasefire in eastern Ukraine": the country it is about
+        found = [g for o in _object_tokens(token) for g in _pobjs(o, PLACE_PREPS)
+                 if g.ent_type_ in PLACE_ENTS]  # fmt: skip
     return found[:1]
 
 
@@ -371,6 +377,12 @@ def _behind_event(targets: list) -> list:
     for t in targets:
         if t.pos_ in ("NOUN", "PROPN") and match(t) is not None:
             src = _noun_source(t) or next(iter(_pobjs(t, ("from",))), None)
+            if src is not None and _actorish(src):
+                return [src]
+        elif t.pos_ == "NOUN":  # "welcomed the decision by the Forum", "Trump's plan"
+            src = next(iter(_pobjs(t, ("by", "from"))), None) or next(
+                (c for c in t.children if c.dep_ == "poss" and c.pos_ != "PRON"), None
+            )
             if src is not None and _actorish(src):
                 return [src]
     return []

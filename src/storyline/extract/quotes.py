@@ -116,6 +116,8 @@ class _Speakers:
                 found = inverted_subject(verb)
             if found is not None and not self._outside(found):
                 found = None
+            if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                found = _antecedent(found, verb.head)  # "Lister, who pointed out that …"
             if found is not None or verb.dep_ not in SHARED_SUBJECT:
                 return found
             verb = verb.head
@@ -206,6 +208,33 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
     return None
 
 
+def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], speakers: _Speakers):
+    """For a quote opening its sentence with no verb of its own: the speech verb and speaker
+    of the sentence before, when that sentence reports what someone said."""
+    k = sents.at_char(start)
+    if not k or sents.spans[k].start_char < start - 2:
+        return None, None
+    for verb in reversed(sents.spans[k - 1]):
+        if _is_speech_verb(verb) and not _inside(verb.idx, spans):
+            word = speakers.subject(verb)
+            if word is not None:
+                return verb, word
+    return None, None
+
+
+def _antecedent(relative, head):
+    """What a relative pronoun stands for: the noun its clause hangs on, or for "who" the
+    person that noun's phrase belongs to ("Lister, of the Institute, who said")."""
+    if relative.lower_ != "who" or head.ent_type_ == "PERSON":
+        return head
+    word = head
+    while word.dep_ in ("pobj", "prep", "appos", "conj") and word.head.i != word.i:
+        word = word.head
+        if word.ent_type_ == "PERSON":
+            return word
+    return head
+
+
 def _continues(sents: Sentences, previous: Quote, start: int) -> bool:
     """Whether a quote goes on from the previous one: only its reporting sentence lies
     between (“…,” he said from his base in Qamishli. “…”), or only closing marks, blank
@@ -224,7 +253,7 @@ def _continues(sents: Sentences, previous: Quote, start: int) -> bool:
 def _reports(verb, start: int, end: int) -> bool:
     """Whether a speech verb's clause takes in the quoted words (a partial quote)."""
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj"):
+        if child.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "prep", "oprd", "acomp"):
             sub = list(child.subtree)
             if sub[0].idx <= start and end <= sub[-1].idx + len(sub[-1]):
                 return True
@@ -240,7 +269,8 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
     for start, end in spans:
         words = len(text[start:end].split())
         verb = _verb_for(sents, start, end, spans)
-        if words < MIN_WORDS and not (verb is not None and _reports(verb, start, end)):
+        said_end = start + len(text[start:end].rstrip(" ,.;:!?"))  # “Yes, entirely,” he said
+        if words < MIN_WORDS and not (verb is not None and _reports(verb, start, said_end)):
             continue  # a quoted term, title or scare quote
         speaker, said = None, (None, None, None)  # speech verb: lemma, start, end
         if verb is not None:
@@ -250,6 +280,11 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
         elif previous is not None and _continues(sents, previous, start):
             speaker = previous.speaker
             said = (previous.verb, previous.verb_start, previous.verb_end)
+        else:  # "Renas says she and her colleagues face a tense wait. “The thinking is …”"
+            verb, word = _introduced(sents, start, spans, speakers)
+            if word is not None:
+                speaker = speakers.actor(word)
+                said = (verb.lemma_.lower(), verb.idx, verb.idx + len(verb))
         quote = Quote(
             article_id, text[start:end], "direct", speaker, said[0], start, end,
             sents.at_char(start) or 0, verb_start=said[1], verb_end=said[2],
@@ -271,7 +306,36 @@ def _content(verb):
         sent = verb.sent  # rare: only for a speech verb after its content
         if verb.i - 2 > sent.start:
             return sent[0], verb.doc[verb.i - 2]
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:  # "…, he said, officials should…"
+        head = verb.head
+        last = head.right_edge
+        while last.i > head.left_edge.i and last.is_punct:
+            last = verb.doc[last.i - 1]
+        return head.left_edge, last
     return None
+
+
+def _claim_content(noun):
+    """For "Trump's claim that …": the clause a speech noun reports and who made it (its
+    possessor or "by" agent), or None."""
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp")
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    author = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if author is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        author = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+    if author is None:
+        return None
+    return author, (clause.left_edge, clause.right_edge)
 
 
 def indirect_quotes(
@@ -287,6 +351,8 @@ def indirect_quotes(
             if _is_speech_verb(token):
                 content = _content(token)
                 word = speakers.subject(token) if content else None
+            elif token.pos_ == "NOUN" and token.lemma_.lower() in speech_verbs():
+                word, content = _claim_content(token) or (None, None)
             elif (
                 token.lower_ == "according"
                 and token.i + 1 < len(doc)

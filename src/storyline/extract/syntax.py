@@ -10,6 +10,7 @@ from ..model import Sentence
 
 # Parts of a noun phrase that belong to the clause, not to the actor's name
 CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "ccomp", "xcomp", "parataxis")
+CLAUSES = ("relcl", "acl", "advcl")  # clauses inside a kept prepositional phrase
 KEEP_PREPS = ("of", "for")  # "a spokesman for the opposition", "the leader of Hamas"
 
 
@@ -52,7 +53,11 @@ def noun_phrase(token):
         if child.dep_ in CUT and not (child.dep_ == "prep" and child.lemma_ in KEEP_PREPS):
             continue
         sub = list(child.subtree)
-        left, right = min(left, sub[0].i), max(right, sub[-1].i)
+        end = sub[-1].i
+        if child.dep_ == "prep":  # "of the Institute, who said …": not the relative clause
+            clauses = [t.left_edge.i for t in sub if t.dep_ in CLAUSES and t.i > child.i]
+            end = min([end + 1, *clauses]) - 1
+        left, right = min(left, sub[0].i), max(right, end)
     doc = token.doc
     while left < right and doc[left].is_punct:
         left += 1
