@@ -45,6 +45,7 @@ def one(text: str, type_: str):
         ("Turkey agreed to withdraw its troops from Syria.", "AGREE"),
         ("The ministry said troops had withdrawn from the border.", "RETREAT"),
         ("The opposition's boycott of the election angered the government.", "PROTEST"),
+        ("President Ghani announced a weeklong cease-fire with the Taliban.", "CONCEDE"),
     ],
 )
 def test_type_families(text, type_):
@@ -83,6 +84,14 @@ def test_target_behind_a_thing_object_and_place_is_not_an_actor():
 def test_targets_behind_things_and_against_acts(text, type_, target):
     e = one(text, type_)
     assert any(target in t.text for t in e.target), [t.text for t in e.target]
+
+
+def test_a_reported_obligation_is_a_demand():
+    e = one("Foreign Minister Urmas Paet said the European Union must be ready to act.", "REQUEST")
+    assert e.source[0].name == "Urmas Paet" and e.target[0].country == "EUR"
+    assert not [e for e in events("Paet said the union will act.") if e.type == "REQUEST"]
+    e = one("The Afghan government said Taliban militants were responsible.", "ACCUSE")
+    assert (e.source[0].country, e.target[0].sector) == ("AFG", "REB")
 
 
 def test_governed_trigger_is_content_not_a_second_event():

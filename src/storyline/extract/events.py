@@ -26,7 +26,7 @@ from functools import cache
 from ..knowledge import lines, table
 from ..model import Actor, Event, Place, When
 from .actors import role_words
-from .syntax import Sentences, free_relative_object, inverted_subject, noun_phrase
+from .syntax import Sentences, free_relative_object, inverted_subject, noun_phrase, speech_verbs
 
 # Dependency labels
 SUBJECTS = ("nsubj", "csubj")
@@ -193,6 +193,9 @@ def match(token) -> Trigger | None:
     """The lexicon entry this token heads: longest first, then constrained, then default."""
     pos = _pos(token)
     entries = lexicon().get((token.lemma_.lower(), pos)) if pos else None
+    if pos == "NOUN" and token.i > 1 and token.doc[token.i - 1].text == "-":
+        joined = token.doc[token.i - 2].lower_ + token.lemma_.lower()  # "cease-fire"
+        entries = lexicon().get((joined, pos)) or entries
     if not entries:
         return None
     child_lemmas = {c.lemma_.lower() for c in token.children if not _dated(c)}
@@ -608,7 +611,38 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
             words = [token, *(c for c in token.children if c.lemma_.lower() in entry.lemmas[1:])]
             kind = (type_, mode, entry.cameo)
             events.append(_event(ctx, sent, s_idx, tuple(words), kind, (source, target), mod, time))
+        events += _reported_acts(sent, s_idx, ctx)
     return events
+
+
+@cache
+def reported_clauses() -> dict[tuple[str, str], tuple[str, str | None, str]]:
+    """(word, dependency) in a reported clause → the (type, mode, cameo) of the report."""
+    return {(r[0], r[1]): (r[2], r[3] or None, r[4]) for r in table("reported_clauses.tsv")}
+
+
+def _reported_acts(sent, s_idx: int, ctx: ArticleContext) -> list[Event]:
+    """Acts of a speaker towards the subject of what they report: "X said (that) Y must …"
+    is X demanding of Y, "X said Y was responsible" X blaming Y."""
+    out = []
+    cues = reported_clauses()
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech_verbs():
+            continue
+        speaker = _subject_of(verb)
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or speaker is None or not _actorish(speaker):
+                continue
+            words = [clause, *clause.children]
+            cue = next((w for w in words if (w.lemma_.lower(), w.dep_) in cues), None)
+            subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+            if cue is None or subject is None or not _actorish(subject):
+                continue
+            roles = ([ctx.resolve(noun_phrase(speaker))], [ctx.resolve(noun_phrase(subject))])
+            time = ctx.when(verb) if ctx.when else None
+            kind = cues[(cue.lemma_.lower(), cue.dep_)]
+            out.append(_event(ctx, sent, s_idx, (cue,), kind, roles, "asserted", time))
+    return out
 
 
 @cache
