@@ -162,6 +162,15 @@ def test_parenthetical_reporting_verbs_and_claims():
     assert q.verb == "claim" and who(q)[0] == "Donald Trump"
 
 
+def test_a_quote_signed_with_a_dash():
+    text = (
+        "Readers wrote to us.\n\n“I’m so ashamed. How did we get this low?” ― Jacklyn Ashley\n\n"
+        "“Trump must stop portraying Latinos as dangerous gangsters.”― Carla Sanchez."
+    )
+    assert who(said(text, "I’m so ashamed"))[0] == "Jacklyn Ashley"
+    assert who(said(text, "Trump must stop"))[0] == "Carla Sanchez"
+
+
 def test_beliefs_are_not_statements():
     text = "Western powers believe that Sochi is an attempt to create a separate process."
     assert quotes(text) == []

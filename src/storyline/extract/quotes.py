@@ -208,6 +208,23 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
     return None
 
 
+_SIGNATURE = re.compile(
+    r"[\u201d\"\u2019\u00bb]?[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*"
+    r"([A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,4})"
+)
+
+
+def _signed(sents: Sentences, end: int):
+    """The name signed after a quote with a dash (“…” ― Jacklyn Ashley), as a Span."""
+    m = _SIGNATURE.match(sents.text, end)
+    if m is None:
+        return None
+    name_end = m.end(1)
+    if sents.text[name_end - 1] == "." and len(m.group(1).split()[-1]) > 2:
+        name_end -= 1  # the sentence's full stop, not an initial ("Oscar P.")
+    return sents.doc.char_span(m.start(1), name_end, alignment_mode="expand")
+
+
 def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], speakers: _Speakers):
     """For a quote opening its sentence with no verb of its own: the speech verb and speaker
     of the sentence before, when that sentence reports what someone said."""
@@ -277,6 +294,8 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             word = speakers.subject(verb)
             speaker = speakers.actor(word) if word is not None else None
             said = (verb.lemma_.lower(), verb.idx, verb.idx + len(verb))
+        elif (signed := _signed(sents, end)) is not None:  # “…” ― Jacklyn Ashley
+            speaker = speakers.resolve(signed)
         elif previous is not None and _continues(sents, previous, start):
             speaker = previous.speaker
             said = (previous.verb, previous.verb_start, previous.verb_end)
