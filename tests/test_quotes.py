@@ -171,6 +171,15 @@ def test_a_quote_signed_with_a_dash():
     assert who(said(text, "Trump must stop"))[0] == "Carla Sanchez"
 
 
+def test_a_speaker_never_runs_across_paragraphs():
+    text = (
+        "The Latest: leaked taxes not from Connecticut\n\n2:45 p.m.\n\n"
+        "Connecticut's tax commissioner says an internal review shows no one released them."
+    )
+    q = said(text, "an internal review")
+    assert q.speaker.text == "Connecticut's tax commissioner"
+
+
 def test_beliefs_are_not_statements():
     text = "Western powers believe that Sochi is an attempt to create a separate process."
     assert quotes(text) == []

@@ -14,10 +14,23 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 @cache
 def load_nlp():
-    """The English pipeline (tagger, parser, lemmatizer, NER), loaded once per process."""
+    """The English pipeline (tagger, parser, lemmatizer, NER), loaded once per process, with
+    paragraph breaks made sentence breaks before the parser runs."""
     import spacy
+    from spacy.language import Language
 
-    return spacy.load(MODEL)
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc):
+        """A blank line ends a sentence: headings, datelines and paragraphs never merge."""
+        for token in doc[1:]:
+            before = doc[token.i - 1]
+            if before.is_space and before.text.count("\n") >= 2 and not token.is_space:
+                token.is_sent_start = True
+        return doc
+
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("paragraph_breaks", before="parser")
+    return nlp
 
 
 def parse(texts: Iterable[str], batch_size: int = 64) -> Iterator:

@@ -263,6 +263,8 @@ def _continues(sents: Sentences, previous: Quote, start: int) -> bool:
         said, here = sents.at_char(verb), sents.at_char(start)
         if said is not None and here is not None and here - said <= 1:
             return True
+        line_end = text.find("\n", verb, start)  # the reporting sentence, then headings
+        gap = text[line_end:start] if line_end != -1 else gap
     lines = [ln.strip(" \t\u201d\u201c\"'\u2019\u00bb\u00ab") for ln in gap.split("\n")]
     return all(not ln or _HEADING.match(ln) for ln in lines)
 

@@ -59,6 +59,14 @@ def noun_phrase(token):
             end = min([end + 1, *clauses]) - 1
         left, right = min(left, sub[0].i), max(right, end)
     doc = token.doc
+    for i in range(token.i - 1, left - 1, -1):  # a phrase never runs across a paragraph
+        if "\n" in doc[i].text_with_ws:
+            left = i + 1
+            break
+    for i in range(token.i, right):
+        if "\n" in doc[i].text_with_ws:
+            right = i
+            break
     while left < right and doc[left].is_punct:
         left += 1
     while right > left and doc[right].is_punct:
