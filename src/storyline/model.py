@@ -86,6 +86,10 @@ class Actor:
     start: int | None = None
     end: int | None = None
 
+    def standing_for(self, other) -> Actor:
+        """These words and offsets as a mention of another actor (a pronoun, a document)."""
+        return Actor(self.text, other.name, other.country, other.sector, self.start, self.end)
+
 
 @dataclass
 class Place:

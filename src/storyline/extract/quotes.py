@@ -131,14 +131,12 @@ class _Speakers:
             if actor.name is None:  # not in the sentence before: the last person who spoke
                 known = self.last_person or self._person(word.i)
                 if known is not None:
-                    return Actor(actor.text, known.name, known.country, known.sector,
-                                 actor.start, actor.end)  # fmt: skip
+                    return actor.standing_for(known)
             return actor
         if lemma in GROUP_PRONOUNS and actor.name is None and actor.country is None:
             group = self._group(word)
             if group is not None:
-                return Actor(actor.text, group.name, group.country, group.sector,
-                             actor.start, actor.end)  # fmt: skip
+                return actor.standing_for(group)
             return actor
         if word.ent_type_ == "PERSON" or self.resolver.person_at(word.i, word.i + 1):
             self.last_person = actor
@@ -147,8 +145,7 @@ class _Speakers:
                 self.documents[lemma] = actor
             elif lemma in self.documents:
                 known = self.documents[lemma]
-                return Actor(actor.text, known.name, known.country, known.sector,
-                             actor.start, actor.end)  # fmt: skip
+                return actor.standing_for(known)
         return actor
 
     def _outside(self, word) -> bool:
