@@ -746,9 +746,6 @@ class ActorResolver:
         self.main_country = self._main_country(doc)
         self.persons: list[Person] = []
         self._by_key: dict[str, Person] = {}
-        self._sent_of = [0] * len(doc)  # token → sentence number (Token.sent is slow)
-        for k, sent in enumerate(Sentences.of(doc).spans):
-            self._sent_of[sent.start : sent.end] = [k] * len(sent)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
@@ -835,7 +832,7 @@ class ActorResolver:
 
     def _sent_index(self, tok: Token) -> int:
         """The sentence number of a token."""
-        return self._sent_of[tok.i]
+        return Sentences.of(self.doc).index(tok.i)
 
     def _antecedent_person(self, tok: Token) -> tuple[Person, tuple[int, int]] | None:
         """The nearest person mentioned before the pronoun in its or the previous sentence."""

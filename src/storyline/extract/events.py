@@ -26,7 +26,7 @@ from functools import cache
 from ..knowledge import lines, table
 from ..model import Actor, Event, Place, When
 from .actors import role_words
-from .syntax import Sentences, free_relative_object, inverted_subject, noun_phrase, speech_verbs
+from .syntax import Sentences, free_relative_object, inverted_subject, is_speech_verb, noun_phrase
 
 # Dependency labels
 SUBJECTS = ("nsubj", "csubj")
@@ -627,7 +627,7 @@ def _reported_acts(sent, s_idx: int, ctx: ArticleContext) -> list[Event]:
     out = []
     cues = reported_clauses()
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in speech_verbs():
+        if not is_speech_verb(verb):
             continue
         speaker = _subject_of(verb)
         for clause in verb.children:

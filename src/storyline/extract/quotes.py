@@ -21,7 +21,7 @@ from functools import cache
 from ..knowledge import lines
 from ..model import Actor, Comment, Quote
 from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver
-from .syntax import Sentences, inverted_subject, noun_phrase, speech_verbs
+from .syntax import Sentences, inverted_subject, is_speech_verb, noun_phrase, speech_verbs
 
 OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -174,10 +174,6 @@ class _Speakers:
         return Actor(p.name, p.name, p.country, p.sector) if p is not None else None
 
 
-def _is_speech_verb(token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech_verbs()
-
-
 def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= i < e for s, e in spans)
 
@@ -190,7 +186,7 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
         t
         for k in sorted(found)
         for t in sents.spans[k]
-        if _is_speech_verb(t) and not _inside(t.idx, spans)
+        if is_speech_verb(t) and not _inside(t.idx, spans)
     ]
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
@@ -199,7 +195,7 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
         k = sents.at_char(len(before) - 1)
         if k is not None:
             colon = len(before) - 1
-            verbs = [t for t in sents.spans[k] if _is_speech_verb(t) and t.idx < colon]
+            verbs = [t for t in sents.spans[k] if is_speech_verb(t) and t.idx < colon]
             if verbs:
                 return verbs[-1]
     return None
@@ -229,7 +225,7 @@ def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], spea
     if not k or sents.spans[k].start_char < start - 2:
         return None, None
     for verb in reversed(sents.spans[k - 1]):
-        if _is_speech_verb(verb) and not _inside(verb.idx, spans):
+        if is_speech_verb(verb) and not _inside(verb.idx, spans):
             word = speakers.subject(verb)
             if word is not None:
                 return verb, word
@@ -366,7 +362,7 @@ def indirect_quotes(
     for k, sent in enumerate(sents.spans):
         for token in sent:
             word, content = None, None
-            if _is_speech_verb(token):
+            if is_speech_verb(token):
                 content = _content(token)
                 word = speakers.subject(token) if content else None
             elif token.pos_ == "NOUN" and token.lemma_.lower() in speech_verbs():

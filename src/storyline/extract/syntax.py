@@ -20,6 +20,11 @@ def speech_verbs() -> dict[str, bool]:
     return {row[0].strip(): row[1].strip() == "yes" for row in table("speech_verbs.tsv")}
 
 
+def is_speech_verb(token) -> bool:
+    """A verb that reports what someone said or wrote (knowledge/speech_verbs.tsv)."""
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech_verbs()
+
+
 def free_relative_object(verb):
     """The noun a free relative names: "hosting what it has called a congress" → congress.
 
