@@ -85,3 +85,13 @@ def _quote_scores(result: dict) -> dict:
         for kind in ("direct", "all")
         for metric in ("precision", "recall", "speaker_accuracy")
     }
+
+
+def test_stories_and_merged_events_on_ecbplus():
+    from storyline.evaluation.stories import evaluate
+
+    result = evaluate(GOLD / "stories" / "ecbplus")
+    _check("stories_ecbplus", result)
+    assert result["event_f1"] > result["singleton_f1"] + 0.1  # merging beats not merging
+    for half in ("even", "odd"):  # topics the weights were chosen on, and the others
+        assert abs(result[half]["stories"][2] - result["all"]["stories"][2]) < 0.05

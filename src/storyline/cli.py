@@ -35,6 +35,7 @@ ARTICLE_FIELDS = (
     "body",
     "comments",
     "copies",
+    "copy_of",
     "metadata",
 )
 
@@ -99,6 +100,12 @@ def main() -> None:
     help="Parse bodies with spaCy and extract actors and events (off: only clean and store).",
 )
 @click.option(
+    "--link/--no-link",
+    default=True,
+    show_default=True,
+    help="Then link: copies, stories, one event from many reports (needs --analyze).",
+)
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Progress bar (default: only when stderr is a terminal).",
@@ -110,6 +117,7 @@ def run(
     batch_size: int,
     max_doc_mb: float,
     analyze: bool,
+    link: bool,
     progress: bool | None,
 ) -> None:
     """Read PATHS (files, folders, globs, - for stdin); clean, analyse and store the articles.
@@ -127,11 +135,31 @@ def run(
             progress=progress,
             analyze=analyze,
         )
-    click.echo(summary.line(), err=True)
+        click.echo(summary.line(), err=True)
+        if analyze and link and not summary.interrupted:
+            linked = pipeline.link(store, progress=progress, copied=summary.copied)
+            click.echo(linked.line(), err=True)
     if summary.interrupted:
         sys.exit(130)
     if summary.failed:
         sys.exit(1)
+
+
+@main.command(name="link")
+@db_option
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Progress bar (default: only when stderr is a terminal).",
+)
+@friendly_errors
+def link_(db: str, progress: bool | None) -> None:
+    """Link the analysed articles not linked yet: copies, stories, merged events.
+
+    `storyline run` does this after every run; a re-run links nothing twice.
+    """
+    with Store(db) as store:
+        click.echo(pipeline.link(store, progress=progress).line(), err=True)
 
 
 @main.command()
@@ -163,6 +191,8 @@ def _article_text(r: dict[str, Any]) -> str:
     ]
     lines += [f"{k}: {v}" for k, v in facts if v]
     lines += [f"copy: {c}" for c in r["copies"]]
+    if r["copy_of"]:
+        lines.append(f"copy of: {r['copy_of']}")
     if r["description"]:
         lines += ["", output.wrap(r["description"], indent="  ")]
     lines += ["", output.wrap(r["body"])]
@@ -207,13 +237,15 @@ EVENT_COLUMNS: list[output.Column] = [
     ("target", lambda e: _actors(e["target"])),
     ("modality", lambda e: e["modality"] + (" bg" if e["background"] else "")),
     ("place", lambda e: e["place"]["name"] if e["place"] else ""),
+    ("reports", lambda e: f"{e['reports']}/{e['sources']}"),
     ("trigger", lambda e: e["trigger"]),
     ("sentence", lambda e: e["sentence"]),
 ]
 EVENT_FIELDS = (
     "id", "article_id", "type", "mode", "cameo", "score", "source", "target", "trigger",
-    "modality", "background", "date", "date_precision", "place", "sentence", "start", "end",
-    "trigger_start", "trigger_end", "confidence",
+    "object", "modality", "background", "date", "date_precision", "place", "sentence", "start",
+    "end", "trigger_start", "trigger_end", "confidence", "story_id", "reports", "sources",
+    "merged_id",
 )  # fmt: skip
 
 
@@ -234,6 +266,10 @@ def _actors(actors: list[dict]) -> str:
 @click.option("--since", metavar="D", help="Only events on or after this date (YYYY-MM-DD).")
 @click.option("--until", metavar="D", help="Only events on or before this date (YYYY-MM-DD).")
 @click.option("--article", metavar="ID", help="Only events of this article (id or prefix).")
+@click.option("--story", metavar="ID", help="Only events of this story (id or prefix).")
+@click.option(
+    "--reports", is_flag=True, help="One row per report, not per event (merged_id links them)."
+)
 @click.option("--limit", type=int, default=None, help="Show at most N events.")
 @friendly_errors
 def events(
@@ -244,11 +280,14 @@ def events(
     since: str | None,
     until: str | None,
     article: str | None,
+    story: str | None,
+    reports: bool,
     limit: int | None,
 ) -> None:
-    """List extracted events with their actors, dates, places and evidence."""
+    """List events with their actors, dates, places and evidence: one row per happening,
+    however many articles report it (reports/sources: how many reports, outlets)."""
     with Store(db, read_only=True) as store:
-        rows = store.list_events(type_, article, since, until, actor, limit)
+        rows = store.list_events(type_, article, since, until, actor, limit, story, reports)
     if fmt == "jsonl":
         output.jsonl([{k: r[k] for k in EVENT_FIELDS} for r in rows])
     elif fmt == "csv":
@@ -290,6 +329,139 @@ def quotes(
         output.jsonl([{k: r[k] for k in QUOTE_FIELDS} for r in rows])
     else:
         output.table(rows, QUOTE_COLUMNS)
+
+
+STORY_COLUMNS: list[output.Column] = [
+    ("id", lambda s: s["id"]),
+    ("first", lambda s: s["first"] or ""),
+    ("last", lambda s: s["last"] or ""),
+    ("articles", lambda s: s["articles"]),
+    ("outlets", lambda s: len(s["outlets"])),
+    ("events", lambda s: s["events"]),
+    ("title", lambda s: s["title"] or ""),
+]
+STORY_FIELDS = ("id", "title", "first", "last", "articles", "outlets", "events", "actors",
+                "summary")  # fmt: skip
+
+
+def _story_record(s: dict[str, Any]) -> dict[str, Any]:
+    return {**{k: s[k] for k in STORY_FIELDS}, "articles": s["article_ids"]}
+
+
+@main.command()
+@db_option
+@format_option("table", "jsonl")
+@click.option("--limit", type=int, default=None, help="Show at most N stories.")
+@friendly_errors
+def stories(db: str, fmt: str, limit: int | None) -> None:
+    """List stories, latest first: articles grouped across outlets and days."""
+    with Store(db, read_only=True) as store:
+        rows = store.list_stories(limit=limit)
+    if fmt == "jsonl":
+        output.jsonl([_story_record(s) for s in rows])
+    else:
+        output.table(rows, STORY_COLUMNS)
+
+
+STANCE_COLUMNS: list[output.Column] = [
+    ("story", lambda s: s["story_id"] or ""),
+    ("actor", lambda s: _actors([s["actor"]])),
+    ("stance", lambda s: s["stance"]),
+    ("object", lambda s: s["object"]),
+    ("reports", lambda s: s["reports"]),
+    ("evidence", lambda s: s["evidence"][0]["text"]),
+]
+
+
+@main.command()
+@db_option
+@format_option("table", "jsonl")
+@click.option("--actor", metavar="COUNTRY_OR_NAME", help="Only stances of this actor.")
+@click.option("--story", metavar="ID", help="Only stances in this story (id or prefix).")
+@friendly_errors
+def stances(db: str, fmt: str, actor: str | None, story: str | None) -> None:
+    """Who is for, against or conditional on whom or what, per story, with evidence."""
+    from .link.stances import gather
+
+    with Store(db, read_only=True) as store:
+        rows = gather(store.list_stances(actor, story))
+    if fmt == "jsonl":
+        output.jsonl(rows)
+    else:
+        output.table(rows, STANCE_COLUMNS)
+
+
+def _story_text(s: dict[str, Any], events: list[dict], stances: list[dict]) -> str:
+    title = s["title"] or "(untitled story)"
+    lines = [title, "=" * min(len(title), 88)]
+    lines.append(f"id: {s['id']}")
+    lines.append(f"dates: {s['first']} to {s['last']}")
+    lines.append(f"articles: {s['articles']} from {', '.join(s['outlets']) or 'unknown outlets'}")
+    lines.append("actors: " + "; ".join(f"{_actors([a])} ×{a['mentions']}" for a in s["actors"]))
+    lines += ["", f"Timeline ({len(events)} events; n× = reported n times)"]
+    for e in events:
+        day = (e["date"] or "?") + (
+            "" if e["date_precision"] == "day" else f" ({e['date_precision']})"
+        )
+        kind = e["type"] + (f"/{e['mode']}" if e["mode"] else "")
+        who = _actors(e["source"]) or "?"
+        whom = _actors(e["target"])
+        what = f"{who} → {whom}" if whom else who
+        extra = f" [{e['modality']}]" if e["modality"] != "asserted" else ""
+        extra += " [background]" if e["background"] else ""
+        count = f"{e['reports']}×" if e["reports"] > 1 else "  "
+        lines.append(f"  {day:20} {count:>3} {kind:20} {what}{extra}")
+        lines.append(f"{'':27}[{e['article_id'][:8]}] {_cut(e['sentence'], 76)}")
+    lines += ["", "Stances"]
+    for st in stances:
+        count = f" ×{st['reports']}" if st["reports"] > 1 else ""
+        lines.append(
+            f"  {_actors([st['actor']])} {st['stance'].upper()} {st['object']}{count} "
+            f"[{st['evidence'][0]['article_id'][:8]}]"
+        )
+    lines += ["", "Summary"]
+    for x in s["summary"]:
+        lines.append(output.wrap(f"{' '.join(x['text'].split())} [{x['article_id'][:8]}]",
+                                 indent="  "))  # fmt: skip
+    return "\n".join(lines)
+
+
+def _cut(text: str, width: int) -> str:
+    words = " ".join(text.split())
+    return words if len(words) <= width else words[: width - 1] + "…"
+
+
+def _newsworthy(event: dict[str, Any]) -> bool:
+    """Timeline events by default: not background, and with an actor known by name or
+    country."""
+    actors = event["source"] + event["target"]
+    return not event["background"] and any(a.get("name") or a.get("country") for a in actors)
+
+
+@main.command()
+@click.argument("story_id", metavar="ID")
+@db_option
+@format_option("text", "jsonl")
+@click.option(
+    "--all-events", is_flag=True,
+    help="Also background events and events with no known actor in the timeline.",
+)  # fmt: skip
+@friendly_errors
+def story(story_id: str, db: str, fmt: str, all_events: bool) -> None:
+    """One story: its timeline of merged events, actors, stances and summary."""
+    from .link.stances import gather
+
+    with Store(db, read_only=True) as store:
+        s = store.get_story(story_id)
+        events = [e for e in store.list_events(story=s["id"]) if all_events or _newsworthy(e)]
+        stances = gather(store.list_stances(story=s["id"]))
+    if fmt == "jsonl":
+        record = _story_record(s)
+        record["timeline"] = [{k: e[k] for k in EVENT_FIELDS} for e in events]
+        record["stances"] = stances
+        output.jsonl([record])
+    else:
+        click.echo(_story_text(s, events, stances))
 
 
 @main.group(name="eval")
@@ -355,6 +527,18 @@ def quotes_(path: Path | None, polnear: Path | None, shared: Path | None) -> Non
         click.echo(task.report(polnear, polnear=True))
     else:
         click.echo(task.report(path, shared=shared or Path("../shared")))
+
+
+@evaluate.command(name="stories")
+@click.argument(
+    "path", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False,
+    default=Path("../shared/gold/stories/ecbplus"),
+)  # fmt: skip
+def stories_(path: Path) -> None:
+    """B-cubed of stories and of merged events on ECB+ (folder with ECB+/ and the CSV)."""
+    from .evaluation import stories as task
+
+    click.echo(task.report_text(path))
 
 
 @evaluate.command()

@@ -143,6 +143,7 @@ class Event:
     trigger_start: int | None = None  # offsets of the trigger word in the body
     trigger_end: int | None = None
     id: str = ""
+    object: str | None = None  # what is acted on, as written ("the Sochi congress")
 
 
 @dataclass
@@ -165,6 +166,23 @@ class Quote:
 
 
 @dataclass
+class Stance:
+    """An actor for, against, or conditional on another actor or a proposal, with the
+    sentence that says so; `via` is the id of the event or quote it was read from."""
+
+    article_id: str
+    actor: Actor
+    stance: str  # for | against | conditional
+    object: str  # the other actor's name, or the proposal's words
+    object_kind: str  # actor | proposal
+    sentence: int
+    start: int  # the sentence's offsets in the body
+    end: int
+    via: str
+    object_actor: Actor | None = None
+
+
+@dataclass
 class Analysis:
     """What extraction found in one article: its sentences, actor mentions and events."""
 
@@ -173,6 +191,7 @@ class Analysis:
     mentions: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
 
 
 @dataclass

@@ -12,8 +12,8 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -134,9 +134,69 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0004_links",
+        """
+        ALTER TABLE events ADD COLUMN object VARCHAR;  -- what is acted on, as written
+        ALTER TABLE sources ADD COLUMN outlet VARCHAR; -- who published the copy read there
+        -- who is for, against or conditional on whom or what, with the sentence saying so
+        CREATE TABLE stances (
+            article_id   VARCHAR NOT NULL,
+            idx          INTEGER NOT NULL,
+            actor        JSON NOT NULL,       -- {text, name, country, sector, start, end}
+            stance       VARCHAR NOT NULL,    -- for | against | conditional
+            object       VARCHAR NOT NULL,
+            object_kind  VARCHAR NOT NULL,    -- actor | proposal
+            object_actor JSON,
+            sentence     INTEGER NOT NULL,
+            start_char   INTEGER NOT NULL,
+            end_char     INTEGER NOT NULL,
+            via          VARCHAR NOT NULL,    -- the event or quote it was read from
+            PRIMARY KEY (article_id, idx)
+        );
+        -- one row per linked article, in linking order: what later articles are compared to
+        CREATE TABLE links (
+            article_id  VARCHAR PRIMARY KEY,
+            seq         INTEGER NOT NULL,     -- linking order; merged event ids follow it
+            minhash     UBIGINT[] NOT NULL,
+            shingles    INTEGER NOT NULL,
+            vector      FLOAT[] NOT NULL,
+            terms       JSON NOT NULL,
+            copy_of     VARCHAR,              -- the earliest article this one copies
+            similarity  DOUBLE,
+            story_id    VARCHAR NOT NULL,
+            story_score DOUBLE NOT NULL
+        );
+        CREATE TABLE stories (
+            id          VARCHAR PRIMARY KEY,
+            title       VARCHAR,
+            first       DATE,
+            last        DATE,
+            articles    INTEGER NOT NULL,
+            outlets     JSON NOT NULL,
+            actors      JSON NOT NULL,        -- the most mentioned, with counts
+            summary     JSON NOT NULL         -- [{text, article_id, start, end}]
+        );
+        -- one event from many reports; its id is its first report's
+        CREATE TABLE merged_events (
+            id             VARCHAR PRIMARY KEY,
+            story_id       VARCHAR NOT NULL,
+            source         JSON,
+            target         JSON,
+            date           DATE,
+            date_precision VARCHAR NOT NULL,
+            reports        INTEGER NOT NULL,
+            sources        INTEGER NOT NULL
+        );
+        CREATE TABLE event_links (
+            event_id   VARCHAR PRIMARY KEY,
+            merged_id  VARCHAR NOT NULL
+        );
+        """,
+    ),
 ]
 # The tables an analysis fills; a newer extractor version replaces their rows.
-ANALYSIS_TABLES = ("sentences", "mentions", "events", "quotes")
+ANALYSIS_TABLES = ("sentences", "mentions", "events", "quotes", "stances")
 
 # Column name → type of each table's writable columns, in insert order.
 ARTICLE_COLUMNS = {
@@ -148,7 +208,7 @@ COMMENT_COLUMNS = {
     "article_id": "VARCHAR", "idx": "INTEGER", "author": "VARCHAR", "depth": "INTEGER",
     "parent": "INTEGER", "text": "VARCHAR",
 }  # fmt: skip
-SOURCE_COLUMNS = {"source": "VARCHAR", "article_id": "VARCHAR"}
+SOURCE_COLUMNS = {"source": "VARCHAR", "article_id": "VARCHAR", "outlet": "VARCHAR"}
 ANALYSIS_COLUMNS = {"article_id": "VARCHAR", "model": "VARCHAR", "version": "VARCHAR"}
 SENTENCE_COLUMNS = {
     "article_id": "VARCHAR", "idx": "INTEGER", "start_char": "INTEGER", "end_char": "INTEGER",
@@ -163,8 +223,27 @@ EVENT_COLUMNS = {
     "score": "DOUBLE", "source": "JSON", "target": "JSON", "trigger": "VARCHAR",
     "trigger_start": "INTEGER", "trigger_end": "INTEGER",
     "modality": "VARCHAR", "background": "BOOLEAN", "date": "DATE", "date_precision": "VARCHAR",
-    "place": "JSON", "confidence": "DOUBLE",
+    "place": "JSON", "confidence": "DOUBLE", "object": "VARCHAR",
 }  # fmt: skip
+STANCE_COLUMNS = {
+    "article_id": "VARCHAR", "idx": "INTEGER", "actor": "JSON", "stance": "VARCHAR",
+    "object": "VARCHAR", "object_kind": "VARCHAR", "object_actor": "JSON",
+    "sentence": "INTEGER", "start_char": "INTEGER", "end_char": "INTEGER", "via": "VARCHAR",
+}  # fmt: skip
+LINK_COLUMNS = {
+    "article_id": "VARCHAR", "seq": "INTEGER", "minhash": "UBIGINT[]", "shingles": "INTEGER",
+    "vector": "FLOAT[]", "terms": "JSON", "copy_of": "VARCHAR", "similarity": "DOUBLE",
+    "story_id": "VARCHAR", "story_score": "DOUBLE",
+}  # fmt: skip
+STORY_COLUMNS = {
+    "id": "VARCHAR", "title": "VARCHAR", "first": "DATE", "last": "DATE", "articles": "INTEGER",
+    "outlets": "JSON", "actors": "JSON", "summary": "JSON",
+}  # fmt: skip
+MERGED_COLUMNS = {
+    "id": "VARCHAR", "story_id": "VARCHAR", "source": "JSON", "target": "JSON", "date": "DATE",
+    "date_precision": "VARCHAR", "reports": "INTEGER", "sources": "INTEGER",
+}  # fmt: skip
+EVENT_LINK_COLUMNS = {"event_id": "VARCHAR", "merged_id": "VARCHAR"}
 QUOTE_COLUMNS = {
     "id": "VARCHAR", "article_id": "VARCHAR", "kind": "VARCHAR", "text": "VARCHAR",
     "speaker": "JSON", "verb": "VARCHAR", "sentence": "INTEGER", "start_char": "INTEGER",
@@ -184,6 +263,7 @@ class WriteResult:
     stored: int = 0
     copies: int = 0
     existing: int = 0
+    copied: set[str] = field(default_factory=set)  # stored articles read again elsewhere
 
 
 def _connect(path: str | Path, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -243,6 +323,23 @@ def _involves(actors: list[dict[str, Any]], actor: str) -> bool:
     return False
 
 
+def _event_record(r: dict[str, Any]) -> dict[str, Any]:
+    """An events row (with its sentence text) as the dict every reader of events gets."""
+    return {
+        "id": r["id"], "article_id": r["article_id"], "type": r["type"], "mode": r["mode"],
+        "cameo": r["cameo"], "score": r["score"],
+        "source": json.loads(r["source"]), "target": json.loads(r["target"]),
+        "trigger": r["trigger"], "object": r["object"], "modality": r["modality"],
+        "background": r["background"],
+        "date": r["date"].isoformat() if r["date"] else None,
+        "date_precision": r["date_precision"],
+        "place": json.loads(r["place"]) if r["place"] else None,
+        "sentence": r["sentence_text"], "start": r["start_char"], "end": r["end_char"],
+        "trigger_start": r["trigger_start"], "trigger_end": r["trigger_end"],
+        "confidence": r["confidence"],
+    }  # fmt: skip
+
+
 class Store:
     """One DuckDB file; open read-only for queries, writable for `storyline run`."""
 
@@ -251,6 +348,20 @@ class Store:
         self.con = _connect(path, read_only)
         if not read_only:
             self._migrate()
+        elif self._pending():
+            self.con.close()
+            raise StoreError(
+                f"{path} was made by an older storyline: run 'storyline link --db {path}' "
+                "once to bring it up to date"
+            )
+
+    def _pending(self) -> list[str]:
+        """Migrations a read-only database lacks."""
+        try:
+            done = {n for (n,) in self.con.execute("SELECT name FROM migrations").fetchall()}
+        except duckdb.CatalogException:
+            return [name for name, _ in MIGRATIONS]
+        return [name for name, _ in MIGRATIONS if name not in done]
 
     def __enter__(self) -> Store:
         return self
@@ -267,13 +378,14 @@ class Store:
             "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
         )
         done = {name for (name,) in self.con.execute("SELECT name FROM migrations").fetchall()}
-        for name, sql in MIGRATIONS:
-            if name in done:
-                continue
+        todo = [(name, sql) for name, sql in MIGRATIONS if name not in done]
+        for name, sql in todo:
             self.con.execute("BEGIN")
             self.con.execute(sql)
             self.con.execute("INSERT INTO migrations (name) VALUES (?)", [name])
             self.con.execute("COMMIT")
+        if todo:  # schema changes straight into the file: DuckDB 1.5 cannot replay an
+            self.con.execute("CHECKPOINT")  # ALTER TABLE from its log after a crash
 
     # -- writes ---------------------------------------------------------------
 
@@ -320,7 +432,7 @@ class Store:
                 for k, c in enumerate(a.comments)
             ]
             _insert(self.con, "comments", COMMENT_COLUMNS, comment_rows)
-            pairs = list(dict.fromkeys((a.source, a.id) for a in batch))
+            pairs = list({(a.source, a.id): (a.source, a.id, a.outlet) for a in batch}.values())
             new_pairs = set(
                 _insert(self.con, "sources", SOURCE_COLUMNS, pairs, "source, article_id")
             )
@@ -334,6 +446,7 @@ class Store:
             raise
         result.stored = len(new_ids)
         first_source = {a.id: a.source for a in unique}
+        result.copied = {i for s, i in new_pairs if i not in new_ids or s != first_source[i]}
         result.copies = sum(1 for s, i in new_pairs if i not in new_ids or s != first_source[i])
         result.existing = len(batch) - result.stored - result.copies
         return result
@@ -378,8 +491,13 @@ class Store:
              [vars(x) for x in e.source], [vars(x) for x in e.target], e.trigger,
              e.trigger_start, e.trigger_end, e.modality,
              e.background, e.date, e.date_precision, vars(e.place) if e.place else None,
-             e.confidence)
+             e.confidence, e.object)
             for a in todo for e in a.events
+        ])  # fmt: skip
+        _insert(self.con, "stances", STANCE_COLUMNS, [
+            (a.article_id, k, vars(x.actor), x.stance, x.object, x.object_kind,
+             vars(x.object_actor) if x.object_actor else None, x.sentence, x.start, x.end, x.via)
+            for a in todo for k, x in enumerate(a.stances)
         ])  # fmt: skip
         _insert(self.con, "quotes", QUOTE_COLUMNS, [
             (q.id, q.article_id, q.kind, q.text, vars(q.speaker) if q.speaker else None, q.verb,
@@ -395,6 +513,154 @@ class Store:
             [ids, version, version],
         ).fetchall()
         return {i for (i,) in rows}
+
+    # -- linking --------------------------------------------------------------
+
+    def unlinked(self, limit: int | None = None) -> list[str]:
+        """Ids of the analysed articles not linked yet, oldest first: the next to join
+        stories."""
+        rows = self.con.execute(
+            "SELECT a.id FROM articles a JOIN analyses n ON n.article_id = a.id "
+            "WHERE a.id NOT IN (SELECT article_id FROM links) "
+            "ORDER BY a.published NULLS LAST, a.id" + (" LIMIT ?" if limit else ""),
+            [limit] if limit else [],
+        ).fetchall()
+        return [i for (i,) in rows]
+
+    def stories_of(self, ids: Iterable[str]) -> list[str]:
+        """The stories these linked articles belong to."""
+        rows = self.con.execute(
+            "SELECT DISTINCT story_id FROM links WHERE article_id IN (SELECT unnest(?))",
+            [list(ids)],
+        ).fetchall()
+        return [i for (i,) in rows]
+
+    def story_sizes(self, story_ids: list[str]) -> dict[str, int]:
+        """How many articles each of these stories has."""
+        rows = self.con.execute(
+            "SELECT story_id, count(*) FROM links WHERE story_id IN (SELECT unnest(?)) "
+            "GROUP BY story_id",
+            [story_ids],
+        ).fetchall()
+        return {**dict.fromkeys(story_ids, 0), **dict(rows)}
+
+    def link_inputs(self, ids: list[str]) -> list[dict[str, Any]]:
+        """What linking reads of these articles, in the order given."""
+        rows = {r["id"]: r for r in self._rows(
+            "SELECT id, title, body, published, outlet FROM articles "
+            "WHERE id IN (SELECT unnest(?))", [ids])}  # fmt: skip
+        return [rows[i] for i in ids]
+
+    def link_state(self, chunk: int = 2000) -> Iterator[dict[str, Any]]:
+        """Every linked article in linking order, with what newcomers are compared to,
+        read a chunk at a time."""
+        cursor = self.con.cursor()
+        cursor.execute(
+            "SELECT l.*, a.published FROM links l JOIN articles a ON a.id = l.article_id "
+            "ORDER BY l.seq"
+        )
+        names = [d[0] for d in cursor.description]
+        while rows := cursor.fetchmany(chunk):
+            yield from (dict(zip(names, row, strict=True)) for row in rows)
+
+    def mention_names(self, ids: list[str]) -> dict[str, list[str]]:
+        """The resolved names of each article's actor mentions."""
+        out: dict[str, list[str]] = {i: [] for i in ids}
+        for article_id, name in self.con.execute(
+            "SELECT article_id, name FROM mentions WHERE article_id IN (SELECT unnest(?)) "
+            "AND name IS NOT NULL ORDER BY article_id, idx",
+            [ids],
+        ).fetchall():
+            out[article_id].append(name)
+        return out
+
+    def story_reports(self, story_ids: list[str]) -> list[dict[str, Any]]:
+        """The events of these stories' articles in linking order, as `link.events.merge`
+        reads them."""
+        rows = self._rows(
+            "SELECT e.*, l.story_id, l.seq, a.outlet, "
+            "(SELECT list(DISTINCT coalesce(s.outlet, a.outlet)) FROM sources s "
+            "WHERE s.article_id = e.article_id) AS outlets, "
+            "substr(a.body, e.start_char + 1, e.end_char - e.start_char) AS sentence_text "
+            "FROM events e JOIN links l ON l.article_id = e.article_id "
+            "JOIN articles a ON a.id = e.article_id WHERE l.story_id IN (SELECT unnest(?)) "
+            "ORDER BY l.seq, e.sentence, e.trigger_start",
+            [story_ids],
+        )
+        return [{**_event_record(r), "outlet": r["outlet"], "story_id": r["story_id"],
+                 "outlets": [o for o in r["outlets"] or [] if o]} for r in rows]  # fmt: skip
+
+    def story_sentences(self, story_ids: list[str], lead: int) -> list[dict[str, Any]]:
+        """The first `lead` sentences of each article of these stories that is not a copy."""
+        return self._rows(
+            "SELECT l.story_id, s.article_id, s.idx, s.start_char, s.end_char, "
+            "substr(a.body, s.start_char + 1, s.end_char - s.start_char) AS text "
+            "FROM sentences s JOIN links l ON l.article_id = s.article_id "
+            "JOIN articles a ON a.id = s.article_id "
+            "WHERE l.story_id IN (SELECT unnest(?)) AND l.copy_of IS NULL AND s.idx < ? "
+            "ORDER BY l.seq, s.idx",
+            [story_ids, lead],
+        )
+
+    def story_members(self, story_ids: list[str]) -> list[dict[str, Any]]:
+        """Each article of these stories: title, opening words, date, outlet, vector, and the
+        article it copies."""
+        return self._rows(
+            "SELECT l.story_id, l.article_id, l.vector, l.copy_of, a.title, a.published, "
+            "a.outlet, substr(a.body, 1, 400) AS opening, "
+            "(SELECT list(DISTINCT coalesce(s.outlet, a.outlet)) FROM sources s "
+            "WHERE s.article_id = a.id) AS outlets "
+            "FROM links l JOIN articles a ON a.id = l.article_id "
+            "WHERE l.story_id IN (SELECT unnest(?)) ORDER BY l.seq",
+            [story_ids],
+        )
+
+    def story_actors(self, story_ids: list[str]) -> list[dict[str, Any]]:
+        """Actor mention counts per story, most mentioned first."""
+        return self._rows(
+            "SELECT l.story_id, coalesce(m.name, m.text) AS name, m.country, m.sector, "
+            "count(*) AS mentions FROM mentions m JOIN links l ON l.article_id = m.article_id "
+            "WHERE l.story_id IN (SELECT unnest(?)) AND l.copy_of IS NULL "
+            "AND (m.name IS NOT NULL OR m.country IS NOT NULL) "
+            "GROUP BY ALL ORDER BY l.story_id, mentions DESC, name",
+            [story_ids],
+        )
+
+    def write_links(self, links: list[tuple]) -> None:
+        """Newly linked articles (rows in LINK_COLUMNS order); a linked article stays put."""
+        self._transaction(lambda: _insert(self.con, "links", LINK_COLUMNS, links))
+
+    def replace_stories(
+        self, stories: list[tuple], merged: list[tuple], event_links: list[tuple]
+    ) -> None:
+        """The stories' rows, merged events and event links, replacing the old ones."""
+        ids = [row[0] for row in stories]
+
+        def write() -> None:
+            self.con.execute(
+                "DELETE FROM event_links WHERE merged_id IN "
+                "(SELECT id FROM merged_events WHERE story_id IN (SELECT unnest(?)))",
+                [ids],
+            )
+            self.con.execute(
+                "DELETE FROM merged_events WHERE story_id IN (SELECT unnest(?))", [ids]
+            )
+            self.con.execute("DELETE FROM stories WHERE id IN (SELECT unnest(?))", [ids])
+            _insert(self.con, "stories", STORY_COLUMNS, stories)
+            _insert(self.con, "merged_events", MERGED_COLUMNS, merged)
+            _insert(self.con, "event_links", EVENT_LINK_COLUMNS, event_links)
+
+        self._transaction(write)
+
+    def _transaction(self, work: Callable[[], Any]) -> None:
+        self.con.execute("BEGIN")
+        try:
+            work()
+            self.con.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(duckdb.TransactionException):
+                self.con.execute("ROLLBACK")
+            raise
 
     # -- queries --------------------------------------------------------------
 
@@ -435,40 +701,49 @@ class Store:
         until: str | None = None,
         actor: str | None = None,
         limit: int | None = None,
+        story: str | None = None,
+        reports: bool = False,
     ) -> list[dict[str, Any]]:
-        """Events in date order with their evidence sentence; `actor` is a country code or a
-        name (matched in source or target)."""
+        """Events in date order with their evidence sentence: one row per happening (its
+        first report, with the actors and date of all its reports), or with `reports` one
+        row per report. `actor` is a country code or a name (matched in source or target)."""
         where, params = ["TRUE"], []
         for clause, value in (
             ("e.type = upper(?)", type_),
             ("e.article_id LIKE ? || '%'", article),
-            ("e.date >= CAST(? AS DATE)", since),
-            ("e.date <= CAST(? AS DATE)", until),
+            ("coalesce(m.date, e.date) >= CAST(? AS DATE)", since),
+            ("coalesce(m.date, e.date) <= CAST(? AS DATE)", until),
+            ("m.story_id LIKE ? || '%'", story),
         ):
             if value:
                 where.append(clause)
                 params.append(value)
+        if not reports:
+            where.append("(l.merged_id IS NULL OR l.merged_id = e.id)")
         rows = self._rows(
             "SELECT e.*, substr(a.body, e.start_char + 1, e.end_char - e.start_char) "
-            "AS sentence_text FROM events e JOIN articles a ON a.id = e.article_id "
-            f"WHERE {' AND '.join(where)} ORDER BY e.date NULLS LAST, e.article_id, e.sentence, "
-            "e.trigger_start",
+            "AS sentence_text, l.merged_id, m.story_id, m.reports, m.sources, "
+            "m.source AS merged_source, m.target AS merged_target, m.date AS merged_date, "
+            "m.date_precision AS merged_precision "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN event_links l ON l.event_id = e.id "
+            "LEFT JOIN merged_events m ON m.id = l.merged_id "
+            f"WHERE {' AND '.join(where)} ORDER BY coalesce(m.date, e.date) NULLS LAST, "
+            "e.article_id, e.sentence, e.trigger_start",
             params,
         )
         out = []
         for r in rows:
-            event = {
-                "id": r["id"], "article_id": r["article_id"], "type": r["type"], "mode": r["mode"],
-                "cameo": r["cameo"], "score": r["score"],
-                "source": json.loads(r["source"]), "target": json.loads(r["target"]),
-                "trigger": r["trigger"], "modality": r["modality"], "background": r["background"],
-                "date": r["date"].isoformat() if r["date"] else None,
-                "date_precision": r["date_precision"],
-                "place": json.loads(r["place"]) if r["place"] else None,
-                "sentence": r["sentence_text"], "start": r["start_char"], "end": r["end_char"],
-                "trigger_start": r["trigger_start"], "trigger_end": r["trigger_end"],
-                "confidence": r["confidence"],
-            }  # fmt: skip
+            event = _event_record(r)
+            if r["merged_id"] and not reports:
+                event["source"] = json.loads(r["merged_source"])
+                event["target"] = json.loads(r["merged_target"])
+                event["date"] = r["merged_date"].isoformat() if r["merged_date"] else None
+                event["date_precision"] = r["merged_precision"]
+            event["merged_id"] = r["merged_id"] or r["id"]
+            event["story_id"] = r["story_id"]
+            event["reports"] = r["reports"] or 1
+            event["sources"] = r["sources"] or 1
             if actor and not _involves(event["source"] + event["target"], actor):
                 continue
             out.append(event)
@@ -513,8 +788,64 @@ class Store:
                 break
         return out
 
+    def list_stories(
+        self, story: str | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """Stories, latest first, with their counts of articles, outlets and events."""
+        rows = self._rows(
+            "SELECT s.*, "
+            "(SELECT count(*) FROM merged_events m WHERE m.story_id = s.id) AS events, "
+            "(SELECT list(l.article_id ORDER BY l.seq) FROM links l WHERE l.story_id = s.id) "
+            "AS article_ids FROM stories s WHERE (? IS NULL OR s.id LIKE ? || '%') "
+            "ORDER BY s.last DESC NULLS LAST, s.articles DESC, s.id"
+            + (" LIMIT ?" if limit else ""),
+            [story, story, *([limit] if limit else [])],
+        )
+        for r in rows:
+            for k in ("outlets", "actors", "summary"):
+                r[k] = json.loads(r[k])
+            for k in ("first", "last"):
+                r[k] = r[k].isoformat() if r[k] else None
+        return rows
+
+    def get_story(self, ref: str) -> dict[str, Any]:
+        """One story by id or unambiguous prefix."""
+        rows = self.list_stories(ref, 2)
+        if not rows:
+            raise StoreError(f"no story with id {ref!r}: 'storyline stories' lists them")
+        if len(rows) > 1 and rows[0]["id"] != ref:
+            raise StoreError(f"story id prefix {ref!r} is ambiguous: give more characters")
+        return rows[0]
+
+    def list_stances(
+        self, actor: str | None = None, story: str | None = None
+    ) -> list[dict[str, Any]]:
+        """Sentence-level stances with their story and evidence sentence, in story order."""
+        rows = self._rows(
+            "SELECT t.*, l.story_id, l.seq, "
+            "substr(a.body, t.start_char + 1, t.end_char - t.start_char) AS text "
+            "FROM stances t JOIN articles a ON a.id = t.article_id "
+            "LEFT JOIN links l ON l.article_id = t.article_id "
+            "WHERE (? IS NULL OR l.story_id LIKE ? || '%') ORDER BY l.seq, t.article_id, t.idx",
+            [story, story],
+        )
+        out = []
+        for r in rows:
+            row = {
+                "story_id": r["story_id"], "actor": json.loads(r["actor"]), "stance": r["stance"],
+                "object": r["object"], "object_kind": r["object_kind"],
+                "object_actor": json.loads(r["object_actor"]) if r["object_actor"] else None,
+                "article_id": r["article_id"], "sentence": r["sentence"],
+                "start": r["start_char"], "end": r["end_char"], "text": r["text"], "via": r["via"],
+            }  # fmt: skip
+            if actor and not _involves([row["actor"]], actor):
+                continue
+            out.append(row)
+        return out
+
     def _complete(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Add comments and copies to article rows; dates as ISO strings."""
+        """Add comments, the sources it was also read from and the article it copies (if any)
+        to article rows; dates as ISO strings."""
         if not rows:
             return rows
         ids = [r["id"] for r in rows]
@@ -540,7 +871,14 @@ class Store:
             [ids],
         ):
             copies.setdefault(s["article_id"], []).append(s["source"])
+        linked = dict(
+            self.con.execute(
+                "SELECT article_id, copy_of FROM links WHERE article_id IN (SELECT unnest(?))",
+                [ids],
+            ).fetchall()
+        )
         for r in rows:
+            r["copy_of"] = linked.get(r["id"])
             r["published"] = r["published"].isoformat() if r["published"] else None
             r["stored_at"] = r["stored_at"].isoformat(timespec="seconds")
             r["metadata"] = json.loads(r["metadata"]) if r["metadata"] else {}

@@ -14,14 +14,16 @@ from .actors import ActorResolver, mentions
 from .events import ArticleContext, accusations, extract_events
 from .places import event_place
 from .quotes import comment_quotes, extract_quotes
+from .stances import event_stances, quote_stances
 from .syntax import Sentences
 from .time import event_time
 
-VERSION = "2"  # bump when extraction changes what it stores
+VERSION = "3"  # bump when extraction changes what it stores
 
 
 def extract(article: Article, doc) -> Analysis:
-    """Sentences, actor mentions, quotes and events of one article; comments are never used."""
+    """Sentences, actor mentions, quotes, events and stances of one article; comments are
+    never used."""
     anchor = date.fromisoformat(article.published) if article.published else None
     resolver = ActorResolver(doc)
     ctx = ArticleContext(
@@ -34,9 +36,15 @@ def extract(article: Article, doc) -> Analysis:
     quotes = extract_quotes(doc, article.id, resolver)
     events = extract_events(doc, ctx) + accusations(doc, quotes, ctx)
     events.sort(key=lambda e: (e.start, e.trigger_start or 0))
+    stances = event_stances(events) + quote_stances(doc, quotes)
     quotes += comment_quotes(article.id, article.comments)  # never a source of events
     analysis = Analysis(
-        article.id, Sentences.of(doc).records(article.id), mentions(doc, resolver), events, quotes
+        article.id,
+        Sentences.of(doc).records(article.id),
+        mentions(doc, resolver),
+        events,
+        quotes,
+        stances,
     )
     Sentences.release(doc)
     return analysis

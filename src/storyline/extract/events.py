@@ -521,6 +521,16 @@ def _place(token, where, actors: list[Actor]) -> Place | None:
     return None if place.name.lower() in names else place
 
 
+def _thing(trigger):
+    """What an act is done to, as a noun: its direct object first, then a prepositional one;
+    never a date ("attend … on Saturday")."""
+    objects = [
+        o for o in _object_tokens(trigger)
+        if o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+    ]  # fmt: skip
+    return min(objects, key=lambda o: (o.dep_ not in OBJECTS, o.i), default=None)
+
+
 def _event_id(article_id: str, start: int, end: int, type_: str) -> str:
     return hashlib.sha1(f"{article_id}:{start}:{end}:{type_}".encode()).hexdigest()[:16]
 
@@ -551,6 +561,7 @@ def _event(
     type_, mode, fallback_cameo = kind
     source, target = roles
     cameo, score = type_table().get((type_, mode), type_table().get((type_, None), (None, None)))
+    thing = _thing(first)
     return Event(
         article_id=ctx.article_id,
         type=type_,
@@ -574,6 +585,7 @@ def _event(
         trigger_start=first.idx,
         trigger_end=last.idx + len(last),
         id=_event_id(ctx.article_id, first.idx, first.idx + len(first), type_),
+        object=" ".join(noun_phrase(thing).text.split()) if thing is not None else None,
     )
 
 
