@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..knowledge import table
-from ..link.events import families
+from ..knowledge import event_families, table
 from ..model import Actor, Event, Quote, Stance
 from .syntax import Sentences, noun_phrase
 
@@ -48,7 +47,7 @@ def event_stances(events: list[Event]) -> list[Stance]:
     """The position each event states for its source towards its targets and object."""
     out = []
     for e in events:
-        stance = families().get(e.type, ("", None))[1]
+        stance = event_families().get(e.type, ("", None))[1]
         if stance is None or e.background or e.modality == "negated":
             continue
         if e.modality == "hypothetical":

@@ -34,3 +34,10 @@ def load_line_roles() -> dict[str, re.Pattern]:
         role: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
         for role, patterns in roles.items()
     }
+
+
+@cache
+def event_families() -> dict[str, tuple[str, str | None]]:
+    """PLOVER type → (family of types that can report one happening, stance it states)."""
+    return {r[0]: (r[1], (r[2].strip() if len(r) > 2 else "") or None)
+            for r in table("event_families.tsv")}  # fmt: skip

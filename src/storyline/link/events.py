@@ -15,25 +15,19 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
-from ..knowledge import table
+from ..knowledge import event_families
 
 PLANNED_DAYS = 30  # an undated plan may happen within a month of the article
 UNDATED_DAYS = 3  # an undated happening, within days before the article
 REPRESENTATIVES = 8  # a newcomer is compared with an event's first reports only
 
 
-@cache
-def families() -> dict[str, tuple[str, str | None]]:
-    """PLOVER type → (family, stance)."""
-    return {r[0]: (r[1], (r[2].strip() if len(r) > 2 else "") or None) for r in table(
-        "event_families.tsv")}  # fmt: skip
-
-
 def family(type_: str) -> str:
-    return families().get(type_, (type_.lower(), None))[0]
+    """The family of types a report of this type can merge with."""
+    return event_families().get(type_, (type_.lower(), None))[0]
 
 
 @dataclass
