@@ -11,7 +11,8 @@ from conftest import jsonl, storyline
 from storyline.analyze import parse
 from storyline.evaluation.quotes import read_jsonl, read_polnear, score
 from storyline.extract.actors import ActorResolver
-from storyline.extract.quotes import comment_quotes, extract_quotes, quote_spans
+from storyline.extract.marks import quote_spans
+from storyline.extract.quotes import comment_quotes, extract_quotes
 from storyline.model import Comment
 
 
@@ -302,3 +303,29 @@ def test_a_newer_extractor_replaces_an_old_analysis(tmp_path: Path):
         store.write_articles([article], [Analysis("a1", quotes=[quote])], ("m", "2"))
         assert store.analyzed_ids(["a1"], "2") == {"a1"}
         assert [q["id"] for q in store.list_quotes()] == ["q1"]
+
+
+def test_words_quoted_by_calling_or_praising_are_the_subjects():
+    text = (
+        "Lindsey Graham, a senior Republican senator, denounced the decision, calling it "
+        "“an Obama-like mistake made by the Trump administration”. Others call them "
+        "“the Daeshis”."
+    )
+    q = said(text, "an Obama-like mistake")
+    assert q.kind == "direct" and who(q)[0] == "Lindsey Graham"
+    assert not [x for x in quotes(text) if "Daeshis" in x.text]  # a name, not a quotation
+
+
+def test_a_name_a_title_introduces_is_a_person_whatever_the_tagger_said():
+    q = said("UN envoy Staffan de Mistura said the talks would resume in Geneva next month.",
+             "the talks would resume")  # fmt: skip
+    assert who(q) == ("Staffan de Mistura", "UNO", "IGO")
+
+
+def test_a_pronoun_chain_keeps_its_person():
+    text = (
+        "Trump tweeted on 19 December: “We have defeated Isis in Syria.” During his heated "
+        "phone call with Erdoğan five days earlier, he is reported to have declared: “OK, "
+        "it’s all yours. We are done.”"
+    )
+    assert who(said(text, "OK, it’s all yours"))[0] == "Donald Trump"

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from ..analyze import parse
 from ..extract.actors import ActorResolver
-from ..extract.quotes import OPENERS, extract_quotes
+from ..extract.marks import OPENERS
+from ..extract.quotes import extract_quotes
 from ..extract.syntax import speech_verbs
 from ..model import Actor, Quote
 

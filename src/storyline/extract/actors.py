@@ -36,9 +36,10 @@ import pycountry
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LENGTH
 from spacy.tokens import Doc, Span, Token
 
-from storyline.knowledge import table
+from storyline.knowledge import table, word_set
 from storyline.model import Actor
 
+from .marks import inside, quote_spans
 from .syntax import Sentences
 
 #: PLOVER sector codes (plover_agents.txt and the manual's sector table) plus IGO/NGO/IMG.
@@ -709,6 +710,8 @@ def _titles(phrase: Span, ent: Span) -> set[str]:
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PRONOUN_REACH = 1  # sentences back a pronoun looks for its person
+OPENING_MARKS = frozenset('“"‘«')
 
 
 def _is_subject(tok: Token) -> bool:
@@ -737,18 +740,61 @@ def person_phrase(ent: Span) -> Span:
     return doc[max(start, Sentences.of(doc).sent(root).start) : ent.end]
 
 
+NAME_PARTICLES = frozenset({"de", "al", "bin", "ibn", "van", "von", "der", "la", "le", "da"})
+
+
+def _titled_persons(doc: Doc) -> None:
+    """Names a person title introduces are persons, whatever the tagger called them:
+    "UN envoy Staffan de Mistura" (tagged ORG), "the minister, Florence Parly"."""
+    titles = word_set("person_titles.txt")
+    ents, changed = list(doc.ents), False
+    for k, ent in enumerate(ents):
+        if ent.label_ == "PERSON" or not 2 <= len(ent) <= 4 or gazetteer().get(ent.text):
+            continue
+        if not all(t.is_title or t.lower_ in NAME_PARTICLES for t in ent):
+            continue
+        before = doc[ent.start - 1] if ent.start else None
+        root = ent.root
+        introduced = (root.dep_ == "appos" and root.head.lemma_.lower() in titles) or (
+            before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in titles
+        )
+        if introduced:
+            ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
+    if changed:
+        doc.ents = ents
+        doc.user_data.pop("storyline_ents", None)
+
+
 class ActorResolver:
     """Resolves mentions with what the whole article says: main country, persons, pronouns."""
 
     def __init__(self, doc: Doc) -> None:
         """Reads the whole article once: counts countries and gathers every person mention."""
+        _titled_persons(doc)
         self.doc = doc
         self.main_country = self._main_country(doc)
         self.persons: list[Person] = []
         self._by_key: dict[str, Person] = {}
+        taken = set()
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
+                taken.update(range(ent.start, ent.end))
+        # people the knowledge files name, where the tagger saw no person ("Trump tweeted")
+        for m in _gazetteer_matches(doc, list(range(len(doc)))):
+            if m.entry and m.entry.kind == "person" and not taken & set(range(m.start, m.end)):
+                self._add_person(doc[m.start : m.end])
+        # he/she/his… in reading order: each resolved pronoun becomes a mention of its
+        # person, so a chain of "he … he … he" keeps pointing at the first name
+        self._quoted = quote_spans(doc.text)
+        self._pronoun_person: dict[int, Person] = {}
+        for tok in doc:
+            if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
+                hit = self._antecedent_person(tok)
+                if hit is not None:
+                    self._pronoun_person[tok.i] = hit[0]
+                    hit[0].mentions.append((tok.i, tok.i + 1))
 
     @staticmethod
     def _main_country(doc: Doc) -> str | None:
@@ -834,16 +880,42 @@ class ActorResolver:
         """The sentence number of a token."""
         return Sentences.of(self.doc).index(tok.i)
 
+    def _narration_index(self, tok: Token) -> int:
+        """The number of a token's sentence counting only narration: a sentence that opens
+        with a quote mark is the words of the sentence before it, not a step away."""
+        steps = self.doc.user_data.get("storyline_narration")
+        if steps is None:
+            steps, count = [], 0
+            for sent in Sentences.of(self.doc).spans:
+                count += sent.text.lstrip()[:1] not in OPENING_MARKS
+                steps.append(count)
+            self.doc.user_data["storyline_narration"] = steps
+        return steps[self._sent_index(tok)]
+
     def _antecedent_person(self, tok: Token) -> tuple[Person, tuple[int, int]] | None:
-        """The nearest person mentioned before the pronoun in its or the previous sentence."""
-        here = self._sent_index(tok)
+        """The person a pronoun takes up: mentioned before it in its own sentence or the
+        one before (quoted sentences between do not count)."""
+        here = self._narration_index(tok)
         best, best_rank = None, None
+
+        def quoted_at(char: int) -> bool:
+            return inside(char, self._quoted)
+
         for p in self.persons:
             for s, e in p.mentions:
-                if e > tok.i or here - self._sent_index(self.doc[s]) > 1:
+                if e > tok.i or here - self._narration_index(self.doc[s]) > PRONOUN_REACH:
                     continue
-                # a subject pronoun most often takes up the last subject, then the nearest
-                rank = (tok.dep_ not in SUBJECT_DEPS or _is_subject(self.doc[s:e].root), s)
+                if (
+                    quoted_at(self.doc[s].idx)
+                    and not quoted_at(tok.idx)
+                    and self._sent_index(self.doc[s]) == self._sent_index(tok)
+                ):
+                    continue  # "“… Baghdadi is the only one left,” he said": not Baghdadi
+                # a subject pronoun most often takes up the last subject; then whoever the
+                # text already calls "he"/"his" (the centre of attention), then the nearest
+                root = self.doc[s:e].root
+                pronoun = e - s == 1 and root.lower_ in PERSON_PRONOUNS
+                rank = (tok.dep_ not in SUBJECT_DEPS or _is_subject(root), pronoun, s)
                 if best_rank is None or rank > best_rank:
                     best, best_rank = (p, (s, e)), rank
         return best
@@ -858,7 +930,7 @@ class ActorResolver:
             if here - self._sent_index(ent.root) > 1 or not _acts(ent.root):
                 continue
             a = resolve_phrase(ent, self.main_country)
-            if a.country is not None:
+            if a.country is not None or ent.label_ == "ORG":  # "CBS News … it said"
                 found[a.name or ent.text] = a
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -868,9 +940,8 @@ class ActorResolver:
         if pron is not None:
             low = pron.lower_
             if low in PERSON_PRONOUNS:
-                hit = self._antecedent_person(pron)
-                if hit:
-                    p = hit[0]
+                p = self._pronoun_person.get(pron.i)
+                if p is not None:
                     return Actor(span.text, p.name, p.country, p.sector, *_chars(span))
             elif low in THING_PRONOUNS:
                 a = self._antecedent_thing(pron)

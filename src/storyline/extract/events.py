@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from ..knowledge import lines, table
+from ..knowledge import table, word_set
 from ..model import Actor, Event, Place, When
 from .actors import role_words
 from .syntax import Sentences, free_relative_object, inverted_subject, is_speech_verb, noun_phrase
@@ -112,12 +112,6 @@ def recoding() -> dict[tuple[str, str], tuple[str, str | None]]:
 def modality_cues() -> dict[str, str]:
     """Word → modality it marks (planned, negated, hypothetical, reported)."""
     return {w.strip().lower(): m.strip() for w, m, *_ in table("modality_cues.tsv")}
-
-
-@cache
-def word_set(name: str) -> frozenset[str]:
-    """A one-word-per-line list from knowledge/."""
-    return frozenset(w.strip().lower() for w in lines(name))
 
 
 # Prepositions of cause and time: their objects are circumstances, not what the verb acts on

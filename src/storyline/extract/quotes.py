@@ -18,12 +18,12 @@ import hashlib
 import re
 from functools import cache
 
-from ..knowledge import lines
+from ..knowledge import lines, word_set
 from ..model import Actor, Comment, Quote
 from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver
+from .marks import inside, quote_spans
 from .syntax import Sentences, inverted_subject, is_speech_verb, noun_phrase, speech_verbs
 
-OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
 SUBJECTS = ("nsubj", "nsubjpass")
 SHARED_SUBJECT = ("advcl", "xcomp", "conj")  # "denounced it, calling it …": the same speaker
 MIN_WORDS = 4  # fewer quoted words are a term or a scare quote unless a speech verb reports them
@@ -33,61 +33,6 @@ _HEADING = re.compile(r"^[^a-z.!?\u201d\"]{2,80}$")  # "IMMEDIATE BREAKTHROUGHS 
 @cache
 def _documents() -> frozenset[str]:
     return frozenset(w.strip() for w in lines("document_nouns.txt"))
-
-
-def _opens(text: str, i: int) -> bool:
-    """A mark at a word start opens a quote (not an apostrophe or inch sign)."""
-    before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isalnum() and not after.isspace()
-
-
-def _closes(text: str, i: int) -> bool:
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return not after.isalnum()
-
-
-def _close_in(text: str, start: int, stop: int, mark: str) -> int:
-    """Index of the closing mark in text[start:stop], or -1."""
-    i = text.find(mark, start, stop)
-    while i != -1 and not _closes(text, i):
-        i = text.find(mark, i + 1, stop)
-    return i
-
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans (inside the marks) of the quotations of a text; a quote open at a
-    paragraph's end goes on when the next paragraph opens with the same mark."""
-    spans: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        mark = text[i]
-        if mark not in OPENERS or not _opens(text, i):
-            i += 1
-            continue
-        close, start, j = OPENERS[mark], i + 1, i + 1
-        while True:
-            para_end = text.find("\n", j)
-            para_end = n if para_end == -1 else para_end
-            k = _close_in(text, j, para_end, close)
-            if k != -1:
-                spans.append((start, k))
-                i = k + 1
-                break
-            nxt = para_end
-            while nxt < n and text[nxt].isspace():
-                nxt += 1
-            if nxt < n and text[nxt] == mark and nxt > para_end:
-                j = nxt + 1  # continued in the next paragraph
-                continue
-            end = para_end
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                spans.append((start, end))
-            i = para_end
-            break
-    return spans
 
 
 def _quote_id(article_id: str, start: int, end: int, comment: int | None = None) -> str:
@@ -118,6 +63,8 @@ class _Speakers:
                 found = None
             if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 found = _antecedent(found, verb.head)  # "Lister, who pointed out that …"
+            if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head  # "with the minister, Florence Parly, announcing that …"
             if found is not None or verb.dep_ not in SHARED_SUBJECT:
                 return found
             verb = verb.head
@@ -151,7 +98,7 @@ class _Speakers:
     def _outside(self, word) -> bool:
         """A subject inside the quoted words, or a quote mark the parser took for one, is
         not the speaker."""
-        return not word.is_punct and not _inside(word.idx, self.quoted)
+        return not word.is_punct and not inside(word.idx, self.quoted)
 
     def _group(self, word) -> Actor | None:
         """For "they": the nearest plural actor before it, in its sentence or the one before
@@ -174,8 +121,15 @@ class _Speakers:
         return Actor(p.name, p.name, p.country, p.sector) if p is not None else None
 
 
-def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in spans)
+def _quotes_in_phrase(verb, start: int, end: int) -> bool:
+    """A verb like "call" or "praise" whose own phrase holds the quote ("calling it “…”");
+    a name in quotes ("what others call “the Daeshis”") is not a quotation."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("quoting_verbs.txt"):
+        return False
+    if len(verb.doc.text[start:end].split()) < MIN_WORDS:
+        return False
+    right = verb.right_edge
+    return verb.idx < start and end <= right.idx + len(right) + 2
 
 
 def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int]]):
@@ -186,7 +140,7 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
         t
         for k in sorted(found)
         for t in sents.spans[k]
-        if is_speech_verb(t) and not _inside(t.idx, spans)
+        if (is_speech_verb(t) or _quotes_in_phrase(t, start, end)) and not inside(t.idx, spans)
     ]
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
@@ -225,7 +179,7 @@ def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], spea
     if not k or sents.spans[k].start_char < start - 2:
         return None, None
     for verb in reversed(sents.spans[k - 1]):
-        if is_speech_verb(verb) and not _inside(verb.idx, spans):
+        if is_speech_verb(verb) and not inside(verb.idx, spans):
             word = speakers.subject(verb)
             if word is not None:
                 return verb, word
@@ -377,7 +331,7 @@ def indirect_quotes(
                 if word is not None and head is not None:
                     sub = [t for t in head.subtree if not (token.i <= t.i <= word.right_edge.i)]
                     content = (sub[0], sub[-1]) if sub else None
-            if content is None or word is None or _inside(token.idx, spans):
+            if content is None or word is None or inside(token.idx, spans):
                 continue
             first, last = content
             while first.i < last.i and first.is_punct:  # "according to X, …"

@@ -13,6 +13,12 @@ def lines(name: str) -> list[str]:
     return [ln.rstrip("\n") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """A one-word-per-line list, lower-cased."""
+    return frozenset(w.strip().lower() for w in lines(name))
+
+
 def table(name: str) -> list[list[str]]:
     """Rows of a tab-separated knowledge file."""
     return [ln.split("\t") for ln in lines(name)]

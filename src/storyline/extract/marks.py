@@ -1,0 +1,69 @@
+"""Quotation marks in raw text: where quotations open and close, before any parsing.
+
+Shared by the quote extractor and the actor resolver (a person named inside a
+quotation is not who "he said" after it refers to).
+"""
+
+from __future__ import annotations
+
+OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
+
+
+def _opens(text: str, i: int) -> bool:
+    """A mark at a word start opens a quote (not an apostrophe or inch sign)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isalnum() and not after.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not after.isalnum()
+
+
+def _close_in(text: str, start: int, stop: int, mark: str) -> int:
+    """Index of the closing mark in text[start:stop], or -1."""
+    i = text.find(mark, start, stop)
+    while i != -1 and not _closes(text, i):
+        i = text.find(mark, i + 1, stop)
+    return i
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (inside the marks) of the quotations of a text; a quote open at a
+    paragraph's end goes on when the next paragraph opens with the same mark."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        mark = text[i]
+        if mark not in OPENERS or not _opens(text, i):
+            i += 1
+            continue
+        close, start, j = OPENERS[mark], i + 1, i + 1
+        while True:
+            para_end = text.find("\n", j)
+            para_end = n if para_end == -1 else para_end
+            k = _close_in(text, j, para_end, close)
+            if k != -1:
+                spans.append((start, k))
+                i = k + 1
+                break
+            nxt = para_end
+            while nxt < n and text[nxt].isspace():
+                nxt += 1
+            if nxt < n and text[nxt] == mark and nxt > para_end:
+                j = nxt + 1  # continued in the next paragraph
+                continue
+            end = para_end
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end))
+            i = para_end
+            break
+    return spans
+
+
+def inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether character i falls inside one of these spans."""
+    return any(s <= i < e for s, e in spans)
