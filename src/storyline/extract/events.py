@@ -26,6 +26,7 @@ from functools import cache
 from ..knowledge import table, word_set
 from ..model import Actor, Event, Place, When
 from .actors import role_words
+from .places import place_types
 from .syntax import Sentences, free_relative_object, inverted_subject, is_speech_verb, noun_phrase
 
 # Dependency labels
@@ -319,7 +320,17 @@ def _actorish(token) -> bool:
     """A word that can head an actor: a named entity, a pronoun, or a role noun."""
     if token.ent_type_ in ACTOR_ENTS or token.pos_ == "PRON":
         return True
-    return token.lemma_.lower() in role_words()
+    if token.lemma_.lower() in role_words():
+        return True
+    # "his British counterpart Gordon Brown", "UNSCOM weapons inspectors", "an Israeli
+    # company": people or bodies a name places
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or (lemma, "NOUN") in lexicon() or lemma in place_types():
+        return False  # "the Sochi peace conference", "the Russian city of …": not who acts
+    return any(
+        c.dep_ in ("appos", "compound", "amod") and c.ent_type_ in ACTOR_ENTS
+        for c in token.children
+    )
 
 
 def _is_participant(token) -> bool:
@@ -332,7 +343,7 @@ def _pobjs(token, preps) -> list:
     return [
         g
         for c in token.children
-        if c.dep_ == "prep" and c.lemma_.lower() in preps
+        if c.dep_ in ("prep", "dative") and c.lemma_.lower() in preps
         for g in c.children
         if g.dep_ == "pobj"
     ]
@@ -359,7 +370,7 @@ def _recipient(token) -> list:
             found = [g for g in child.children if g.dep_ in SUBJECTS and _actorish(g)]
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":  # "agreed to allow X access"
             found = [g for g in child.children if g.dep_ in ("dobj", "dative") and _actorish(g)]
-            found = found or _recipient(child)
+            found = found or _recipient(child) or _behind_event(_pobjs(child, RECIPIENT_PREPS))
     if not found and not any(c.dep_ == "dobj" for c in token.children):
         found = [g for g in _pobjs(token, PLACE_PREPS) if g.ent_type_ in ("GPE", "ORG")]
     if not found:  # "agreed to a ceasefire in eastern Ukraine": the country it is about
@@ -408,6 +419,11 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
         head = trigger_token.head  # "a mediation effort between Turkey and Syria"
         if not targets and trigger_token.dep_ == "compound":
             targets = _pobjs(head, preps)
+        carried = trigger_token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in (
+            word_set("light_verbs.txt")
+        )
+        if not targets and carried:  # "issued an ultimatum to Turkey", "filed a lawsuit against"
+            targets = [g for g in _pobjs(head, preps) if _actorish(g)]
     else:
         src = _subject_of(trigger_token)
         passive = any(c.dep_ in PASSIVE_SUBJECTS for c in trigger_token.children)
