@@ -773,7 +773,8 @@ class ActorResolver:
         """Reads the whole article once: counts countries and gathers every person mention."""
         _titled_persons(doc)
         self.doc = doc
-        self.main_country = self._main_country(doc)
+        names = _gazetteer_matches(doc, list(range(len(doc))))  # every known name, once
+        self.main_country = self._main_country(names)
         self.persons: list[Person] = []
         self._by_key: dict[str, Person] = {}
         taken = set()
@@ -782,7 +783,7 @@ class ActorResolver:
                 self._add_person(ent)
                 taken.update(range(ent.start, ent.end))
         # people the knowledge files name, where the tagger saw no person ("Trump tweeted")
-        for m in _gazetteer_matches(doc, list(range(len(doc)))):
+        for m in names:
             if m.entry and m.entry.kind == "person" and not taken & set(range(m.start, m.end)):
                 self._add_person(doc[m.start : m.end])
         # he/she/his… in reading order: each resolved pronoun becomes a mention of its
@@ -797,7 +798,7 @@ class ActorResolver:
                     hit[0].mentions.append((tok.i, tok.i + 1))
 
     @staticmethod
-    def _main_country(doc: Doc) -> str | None:
+    def _main_country(names: list[Match]) -> str | None:
         """The most mentioned country by name or demonym, first mention breaking ties.
 
         Capitals are left out: news names foreign governments by their capital
@@ -805,7 +806,7 @@ class ActorResolver:
         """
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
-        for m in _gazetteer_matches(doc, list(range(len(doc)))):
+        for m in names:
             if m.entry and m.entry.kind in {"country", "demonym"}:
                 code = m.entry.countries[0]
                 counts[code] += 1
