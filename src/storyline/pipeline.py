@@ -164,7 +164,7 @@ def link(
     outlet: one more source)."""
     import numpy as np  # here, not at the top: every other command starts faster
 
-    from .link import copies, embed, stories
+    from .link import copies, stories
 
     started = time.perf_counter()
     summary = LinkSummary()
@@ -191,15 +191,15 @@ def link(
     for k in range(0, len(todo), batch_size):
         chunk = store.link_inputs(todo[k : k + batch_size])
         names = store.mention_names([r["id"] for r in chunk])
-        vectors = embed.embed([embed.lead(r["title"], r["body"]) for r in chunk])
+        batch = stories.profiles(
+            [(r["id"], r["published"], r["title"], r["body"]) for r in chunk],
+            [names[r["id"]] for r in chunk],
+        )
         rows = []
-        for r, vector in zip(chunk, vectors, strict=True):
+        for r, profile in zip(chunk, batch, strict=True):
             fp = copies.fingerprint(r["id"], r["body"])
             copy = index_copies.check(fp)
             index_copies.add(fp, copy.original_id if copy else None)
-            text = embed.lead(r["title"], r["body"])
-            terms = stories.terms(text, names[r["id"]])
-            profile = stories.Profile(r["id"], r["published"], vector, terms)
             if copy:
                 sid, score = story_of[copy.original_id], copy.similarity
                 index.join(sid, profile)
@@ -209,7 +209,7 @@ def link(
             story_of[r["id"]] = sid
             touched[sid] = None
             rows.append((r["id"], seq, [int(x) for x in fp.signature], fp.shingles,
-                         [round(float(x), 5) for x in vector], dict(profile.terms),
+                         [round(float(x), 5) for x in profile.vector], dict(profile.terms),
                          copy.original_id if copy else None,
                          copy.similarity if copy else None, sid, score))  # fmt: skip
             seq += 1
@@ -221,11 +221,13 @@ def link(
     ids = list(touched)
     sizes = store.story_sizes(ids)
     chunk: list[str] = []
+    load = 0
     for k, sid in enumerate(ids):
         chunk.append(sid)
-        if sum(sizes[c] for c in chunk) >= ARTICLES_PER_REFRESH or k == len(ids) - 1:
+        load += sizes[sid]
+        if load >= ARTICLES_PER_REFRESH or k == len(ids) - 1:
             summary.events += refresh_stories(store, chunk)
-            chunk = []
+            chunk, load = [], 0
     summary.stories = len(ids)
     summary.seconds = time.perf_counter() - started
     return summary

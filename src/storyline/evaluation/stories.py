@@ -121,17 +121,15 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
 def link_documents(articles: list[Article], analyses: list) -> tuple[dict[str, str], dict]:
     """Stories and merged events for analysed articles, as the pipeline links them:
     article → story id, and event id → merged event id."""
-    from ..link.embed import embed, lead
     from ..link.events import merge, report
-    from ..link.stories import Profile, StoryIndex, terms
+    from ..link.stories import StoryIndex, profiles
 
-    leads = [lead(a.title, a.body) for a in articles]
-    vectors = embed(leads)
     index = StoryIndex()
-    story = {}
-    for a, text, vector, analysis in zip(articles, leads, vectors, analyses, strict=True):
-        names = [m.name for m in analysis.mentions if m.name]
-        story[a.id], _ = index.assign(Profile(a.id, None, vector, terms(text, names)))
+    batch = profiles(
+        [(a.id, None, a.title, a.body) for a in articles],
+        [[m.name for m in x.mentions if m.name] for x in analyses],
+    )
+    story = {p.article_id: index.assign(p)[0] for p in batch}
     reports = [
         report(e, a.body, a.outlet, story[a.id])
         for a, analysis in zip(articles, analyses, strict=True)

@@ -23,7 +23,7 @@ from datetime import date
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .embed import DIM
+from .embed import DIM, embed, lead
 
 TEXT_WEIGHT = 0.4
 TERM_WEIGHT = 0.6
@@ -53,6 +53,19 @@ class Profile:
     published: date | None
     vector: np.ndarray  # unit vector of title and lead
     terms: Counter = field(default_factory=Counter)  # see `terms`
+
+
+def profiles(articles: list[tuple[str, date | None, str | None, str]],
+             names: list[list[str]]) -> list[Profile]:  # fmt: skip
+    """Profiles of (id, date, title, body) articles with their actor names: one embedding
+    call for the batch, and the terms read from the same leads."""
+    leads = [lead(title, body) for _, _, title, body in articles]
+    vectors = embed(leads)
+    return [
+        Profile(aid, day, vector, terms(text, found))
+        for (aid, day, _, _), text, vector, found in zip(articles, leads, vectors, names,
+                                                         strict=True)
+    ]  # fmt: skip
 
 
 @dataclass
