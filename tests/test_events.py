@@ -222,6 +222,8 @@ def test_roles_inside_phrases(text, type_, source, target):
         ("The bank suspended its aid to the province.", "SANCTION"),  # undoing aid (lexicon)
         ("The charity handed over a shipment of medicines to the clinic.", "AID"),  # "of" objects
         ("The Arab League said the blockade of Qatar must end.", "REQUEST"),  # a reported demand
+        ("Russia and Belarus launched war games near the border.", "COOPERATE"),  # joint
+        ("Dock workers went on a strike for better pay.", "PROTEST"),
     ],
 )
 def test_carried_and_undone_events(text, type_):

@@ -191,3 +191,9 @@ def test_undone_events_recode_to_plover_types():
     for undone, typ, mode, cameo, note in rows:
         assert (typ, mode) in MODES, f"mode not in plover_types.tsv: {(typ, mode)}"
         assert CODE.fullmatch(cameo) and note, (undone, typ)
+
+
+def test_recoding_rows_name_known_modalities_and_modes():
+    for modality, typ, new_type, new_mode, *_ in padded("modality_recoding.tsv", 5):
+        assert modality in MODALITIES | {"joint"}, modality  # joint: two or more sources
+        assert typ in TYPES and (new_type, new_mode) in MODES, (modality, typ)

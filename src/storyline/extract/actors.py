@@ -442,15 +442,23 @@ def _person_match(doc: Doc, i: int) -> Match:
     return Match(i, j, entry)
 
 
+@cache
+def _role_openers() -> frozenset[str]:
+    """The first word of every role word or phrase ("pro" of "pro-government")."""
+    return frozenset(re.match(r"[^\s\-']*", w).group(0) for w in role_words())
+
+
 def _role_matches(doc: Doc, idx: list[int], taken: set[int]) -> list[Match]:
     """Longest-first matches of role words over tokens not already inside a known name."""
-    words = role_words()
+    words, openers = role_words(), _role_openers()
     allowed = set(idx) - taken
     out: list[Match] = []
     i = min(idx) if idx else 0
     end = max(idx) + 1 if idx else 0
     while i < end:
-        if i not in allowed or doc[i].is_punct or doc[i].pos_ in {"DET", "NUM"}:
+        token = doc[i]
+        opens = token.lower_ in openers or token.lemma_.lower() in words
+        if not opens or i not in allowed or token.is_punct or token.pos_ in {"DET", "NUM"}:
             i += 1
             continue
         found = None

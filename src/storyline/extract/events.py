@@ -380,9 +380,10 @@ FORCES = frozenset(("MIL", "COP"))
 
 def _other(token, type_: str | None = None) -> bool:
     """An actor other than the source's own people ("withdrew its troops from X": X)."""
-    own = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    force = role_words().get(token.lemma_.lower(), ("",))[0] in FORCES
+    own = force and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
     if type_ in FORCE_TYPES and token.dep_ == "dobj" and not token.ent_type_:
-        own = own or role_words().get(token.lemma_.lower(), ("",))[0] in FORCES
+        own = own or force
     return _actorish(token) and not (own and token.pos_ == "NOUN")
 
 
@@ -527,7 +528,8 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
         else:
             targets += given
     if "none" not in entry.target and not any(_other(t, entry.type) for t in targets):
-        targets = _recipient(trigger_token) or _behind_event(targets) or targets
+        behind = [t for t in _behind_event(targets) if t not in sources]  # not the actor itself
+        targets = _recipient(trigger_token) or behind or targets
     if "none" not in entry.target and not any(_other(t, entry.type) for t in targets):
         taken = {t.i for s in sources for x in _conjuncts(s) for t in x.subtree}
         other = lambda t: _other(t, entry.type)  # noqa: E731
@@ -603,6 +605,12 @@ def _scheduled(when: When | None, anchor: date | None) -> bool:
 
 def _unresolved_pronoun(token, actor: Actor) -> bool:
     return token.pos_ == "PRON" and not (actor.name or actor.country or actor.sector)
+
+
+def _joint(token, entry: Trigger) -> bool:
+    """Whether two or more parties do the act together ("X and Y staged war games")."""
+    src = _noun_source(token) if entry.pos == "NOUN" else _subject_of(token)
+    return src is not None and len(_conjuncts(src)) > 1
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -721,6 +729,8 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
             time = when(token) if when else None
             if mod == "asserted" and _scheduled(time, anchor):
                 mod = "planned"  # "is hosting … on Tuesday" in a Monday article
+            if ("joint", type_) in recoding() and _joint(token, entry):
+                type_, mode = recoding()[("joint", type_)]  # "the US and its allies held war games"
             src_tokens, tgt_tokens = _roles(token, entry)
             reversed_ = token.lemma_.lower() in word_set("reversed_triggers.txt")
             if reversed_ and mode == "visit" and tgt_tokens and _is_participant(tgt_tokens[0]):
