@@ -204,6 +204,9 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
         # "said it would": the named speaker is the source
         ("The militia said it would release the two French journalists.", "AGREE", "The militia",
          "the two French journalists"),
+        # an ordered act belongs to the one who ordered it
+        ("Talks resumed after the order by President William Ruto for a withdrawal of Kenyan "
+         "troops.", "RETREAT", "President William Ruto", "Kenyan troops"),
         # a phone call with a person
         ("President Macron called Chancellor Scholz on Sunday to discuss the war.", "CONSULT",
          "President Macron", "Chancellor Scholz"),

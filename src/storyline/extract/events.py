@@ -342,6 +342,9 @@ def _noun_source(noun):
             return child
     if carried:
         return _subject_of(head) or next((c for c in noun.children if c.dep_ == "poss"), None)
+    ordered = noun.dep_ == "pobj" and head.lemma_.lower() in ("for", "of")
+    if ordered and head.head.lemma_.lower() in word_set("directive_verbs.txt"):
+        return _noun_source(head.head)  # "the order by Putin for a partial withdrawal"
     on_verb = noun.dep_ == "pobj" and head.lemma_.lower() == "on" and head.head.pos_ == "VERB"
     if on_verb and not any(c.dep_ in PASSIVE_SUBJECTS for c in head.head.children):
         return _subject_of(head.head)  # "teachers went on strike", "troops remained on alert"
@@ -470,7 +473,7 @@ def _named_within(heads: list, exclude: set[int], actor=_actorish) -> list:
         seen.append(token)
         if (
             token.i not in exclude
-            and token.pos_ != "PRON"
+            and token.pos_ in ("NOUN", "PROPN", "ADJ")  # not "a" inside an entity span
             and token.dep_ != "compound"  # "mob members", "Saudi-led"
             and actor(token)
         ):
@@ -532,6 +535,8 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
         targets = _recipient(trigger_token) or behind or targets
     if "none" not in entry.target and not any(_other(t, entry.type) for t in targets):
         taken = {t.i for s in sources for x in _conjuncts(s) for t in x.subtree}
+        named = [e for e in trigger_token.doc.ents if e.start <= trigger_token.i < e.end]
+        taken |= {t.i for e in named for t in e}  # "Congress of National Dialogue": its name
         other = lambda t: _other(t, entry.type)  # noqa: E731
         targets = _named_within([trigger_token], taken, other) or targets
     joint = len(sources) > 1 and entry.pos == "VERB"

@@ -143,6 +143,9 @@ def _fit(event: dict[str, Any], other: dict[str, Any]) -> float:
     """How well two reports fit as one happening (0: not at all)."""
     if family(event["type"]) != family(other["type"]) or event["background"] != other["background"]:
         return 0.0
+    side_by_side = event["article_id"] == other["article_id"] and event.get("start") is not None
+    if side_by_side and event.get("start") == other.get("start"):
+        return 0.0  # one sentence naming two acts ("sieges, torture of civilians") names two
     if not _places_agree(event.get("place"), other.get("place")):
         return 0.0
     sides = [overlap(event["source"], other["source"]), overlap(event["target"], other["target"])]
