@@ -178,6 +178,25 @@ def test_coreference_of_people_and_pronouns(nlp):
     assert (actor.text, actor.name, actor.country) == ("He", "Vladimir Putin", "RUS")
 
 
+def test_a_name_modifying_a_role_is_whose_agent_it_is(nlp):
+    doc = nlp(
+        "Donald Trump's defense secretary, Jim Mattis, resigned. A Trump aide said the "
+        "Obama national security adviser Susan Rice had praised Mattis."
+    )
+    resolver = ActorResolver(doc)
+    for words, name in (
+        ("A Trump aide", "aide"),
+        ("Susan Rice", "Susan Rice"),
+        ("Jim Mattis", "Jim Mattis"),
+    ):
+        start = doc.text.index(words)
+        actor = resolver.resolve(doc.char_span(start, start + len(words)))
+        assert (actor.name, actor.country) == (name, "USA"), words
+    start = doc.text.index("Obama national security adviser Susan Rice")
+    span = doc.char_span(start, start + len("Obama national security adviser Susan Rice"))
+    assert resolver.resolve(span).name == "Susan Rice"
+
+
 def test_coreference_without_a_known_person(nlp):
     doc = nlp(
         "Opposition spokesman Yahya al-Aridi said the group would not attend. "

@@ -207,6 +207,10 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
         # an ordered act belongs to the one who ordered it
         ("Talks resumed after the order by President William Ruto for a withdrawal of Kenyan "
          "troops.", "RETREAT", "President William Ruto", "Kenyan troops"),
+        # what one receives from another is the giver's act
+        ("Mali has received military support from Russia.", "SUPPORT", "Russia", "Mali"),
+        # a nominal event measured or named by another noun belongs to that noun's owner
+        ("Chile and Peru began a new round of talks on Monday.", "CONSULT", "Chile", "Peru"),
         # a phone call with a person
         ("President Macron called Chancellor Scholz on Sunday to discuss the war.", "CONSULT",
          "President Macron", "Chancellor Scholz"),

@@ -492,6 +492,7 @@ class Analysis:
     person: Entry | None = None
     person_span: tuple[int, int] | None = None
     has_name: bool = False
+    patron: bool = False  # the only person named is whose agent this is ("a Trump aide")
 
 
 def phrase_root(span: Span) -> Token:
@@ -544,9 +545,10 @@ def _bare(span: Span, idx: list[int], matches: list[Match]) -> bool:
 
 
 def _agent_of(doc: Doc, m: Match, roles: list) -> bool:
-    """Whether a matched name is the possessor of a role word: "Putin's envoy"."""
+    """Whether a matched name is the possessor or modifier of a role word: "Putin's envoy",
+    "a Trump aide", "the Obama national security adviser"."""
     last = doc[m.end - 1]
-    if last.dep_ != "poss":
+    if last.dep_ not in ("poss", "compound", "nmod") or m.start <= last.head.i < m.end:
         return False
     return any(r.covers(last.head.i) for r in roles)
 
@@ -649,7 +651,11 @@ def _analyse_tokens(
         sector = "CVL"  # "the Syrians", "an Ethiopian": the people of a country
 
     ents = [
-        e for e in _entities(doc) if e.label_ in ACTOR_LABELS and span.start <= e.start < span.end
+        e
+        for e in _entities(doc)
+        if e.label_ in ACTOR_LABELS
+        and span.start <= e.start < span.end
+        and not any(m.start < e.end and e.start < m.end for m in principals)  # "a Trump aide"
     ]
     has_name = bool(person) or bool(org) or any(e.label_ in {"PERSON", "ORG"} for e in ents)
     if country is None and not person and sector in DOMESTIC_SECTORS and context_country:
@@ -677,6 +683,7 @@ def _analyse_tokens(
         person.entry if person else None,
         (person.start, person.end) if person else None,
         has_name,
+        patron=bool(principals) and person is None,
     )
 
 
@@ -978,9 +985,12 @@ class ActorResolver:
             return Actor(span.text, None, None, None, *_chars(span))
         res = analyse(span, self.main_country)
         a = res.actor
-        p = self.person_at(*res.person_span) if res.person_span else self._person_named(span)
-        if p is None and res.person_span is None:
+        if res.patron:  # "the Obama national security adviser" is not Obama, maybe Rice
             p = self._person_described(span)
+        else:
+            p = self.person_at(*res.person_span) if res.person_span else self._person_named(span)
+            if p is None and res.person_span is None:
+                p = self._person_described(span)
         # the person's fullest mention fills in, also for a surname the tagger did not see
         # as a person ("Aridi called…"); what the phrase itself says wins
         if p is not None:

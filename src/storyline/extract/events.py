@@ -169,7 +169,11 @@ def _holds(kind: str, words: frozenset[str], token) -> bool:
         found = gov is not None and gov.lemma_.lower() in words
         return found if kind == "gov" else not found
     if kind == "prep":
-        return any(c.dep_ == "prep" and c.lemma_.lower() in words for c in token.children)
+        owners = [token]
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in word_set("light_verbs.txt"):
+            owners.append(token.head)  # "carried out strikes against X"
+        preps = [c for o in owners for c in o.children if c.dep_ == "prep"]
+        return any(c.lemma_.lower() in words for c in preps)
     if kind == "nodep":
         return not any(c.dep_ in words for c in token.children)
     if kind == "notmod":
@@ -342,6 +346,11 @@ def _noun_source(noun):
             return child
     if carried:
         return _subject_of(head) or next((c for c in noun.children if c.dep_ == "poss"), None)
+    if noun.dep_ == "compound" and head.pos_ == "NOUN":  # "launched a mediation effort"
+        return _noun_source(head)
+    measured = noun.dep_ == "pobj" and head.lemma_.lower() == "of" and head.head.pos_ == "NOUN"
+    if measured and match(head.head) is None:  # "a state of siege", "a new round of talks"
+        return _noun_source(head.head)
     ordered = noun.dep_ == "pobj" and head.lemma_.lower() in ("for", "of")
     if ordered and head.head.lemma_.lower() in word_set("directive_verbs.txt"):
         return _noun_source(head.head)  # "the order by Putin for a partial withdrawal"
@@ -385,8 +394,9 @@ def _other(token, type_: str | None = None) -> bool:
     """An actor other than the source's own people ("withdrew its troops from X": X)."""
     force = role_words().get(token.lemma_.lower(), ("",))[0] in FORCES
     own = force and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
-    if type_ in FORCE_TYPES and token.dep_ == "dobj" and not token.ent_type_:
-        own = own or force
+    sent = token.dep_ == "dobj" or (token.dep_ == "conj" and token.head.dep_ == "dobj")
+    if type_ in FORCE_TYPES and sent and not token.ent_type_:  # "sent in troops and police"
+        own = own or force or role_words().get(token.lemma_.lower(), ("",))[0] == "IGO"
     return _actorish(token) and not (own and token.pos_ == "NOUN")
 
 
@@ -511,6 +521,15 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
         )
         if not targets and carried:  # "issued an ultimatum to Turkey", "filed a lawsuit against"
             targets = [g for g in _pobjs(head, preps) if _actorish(g)]
+        base = trigger_token  # "received logistics and financial support from X"
+        while base.dep_ == "conj" and base.head.i != base.i:
+            base = base.head
+        getter = base.head
+        received = base.dep_ == "dobj" and getter.lemma_.lower() in word_set("receiving_verbs.txt")
+        givers = [*_pobjs(trigger_token, ("from",)), *_pobjs(getter, ("from",))] if received else []
+        if givers:  # "Russia has received backing from Turkey and Iran": Turkey backs Russia
+            receiver = _subject_of(getter)
+            sources, targets = _conjuncts(givers[0]), [receiver] if receiver is not None else []
     else:
         src = _subject_of(trigger_token)
         passive = any(c.dep_ in PASSIVE_SUBJECTS for c in trigger_token.children)
@@ -539,7 +558,7 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
         taken |= {t.i for e in named for t in e}  # "Congress of National Dialogue": its name
         other = lambda t: _other(t, entry.type)  # noqa: E731
         targets = _named_within([trigger_token], taken, other) or targets
-    joint = len(sources) > 1 and entry.pos == "VERB"
+    joint = len(sources) > 1
     if joint and not any(_other(t, entry.type) for t in targets):
         sources, targets = sources[:1], sources[1:]  # "the US and China signed a pact"
     targets = [x for t in targets for x in _conjuncts(t)]
