@@ -705,6 +705,9 @@ def _event(
     source, target = roles
     cameo, score = type_table().get((type_, mode), type_table().get((type_, None), (None, None)))
     thing = _thing(first)
+    givers = [(a.start, a.end) for a in source if a.start is not None]
+    if thing is not None and any(start <= thing.idx < end for start, end in givers):
+        thing = None  # "backing from Turkey": the giver is not what is acted on
     return Event(
         article_id=ctx.article_id,
         type=type_,
