@@ -169,9 +169,7 @@ def _holds(kind: str, words: frozenset[str], token) -> bool:
         found = gov is not None and gov.lemma_.lower() in words
         return found if kind == "gov" else not found
     if kind == "prep":
-        owners = [token]
-        if token.dep_ == "dobj" and token.head.lemma_.lower() in word_set("light_verbs.txt"):
-            owners.append(token.head)  # "carried out strikes against X"
+        owners = [token, token.head] if _carried(token) else [token]  # "carried out strikes on"
         preps = [c for o in owners for c in o.children if c.dep_ == "prep"]
         return any(c.lemma_.lower() in words for c in preps)
     if kind == "nodep":
@@ -181,6 +179,11 @@ def _holds(kind: str, words: frozenset[str], token) -> bool:
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in words for c in token.children
         )
     return True
+
+
+def _carried(noun, deps: tuple[str, ...] = ("dobj",)) -> bool:
+    """A noun a light verb carries: "launched an attack", "failed to reach agreement"."""
+    return noun.dep_ in deps and noun.head.lemma_.lower() in word_set("light_verbs.txt")
 
 
 def _pos(token) -> str | None:
@@ -392,11 +395,11 @@ FORCES = frozenset(("MIL", "COP"))
 
 def _other(token, type_: str | None = None) -> bool:
     """An actor other than the source's own people ("withdrew its troops from X": X)."""
-    force = role_words().get(token.lemma_.lower(), ("",))[0] in FORCES
-    own = force and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
+    sector = role_words().get(token.lemma_.lower(), ("",))[0]
+    own = sector in FORCES and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
     sent = token.dep_ == "dobj" or (token.dep_ == "conj" and token.head.dep_ == "dobj")
     if type_ in FORCE_TYPES and sent and not token.ent_type_:  # "sent in troops and police"
-        own = own or force or role_words().get(token.lemma_.lower(), ("",))[0] == "IGO"
+        own = own or sector in FORCES or sector == "IGO"  # peacekeepers sent are one's own
     return _actorish(token) and not (own and token.pos_ == "NOUN")
 
 
@@ -516,10 +519,8 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
         head = trigger_token.head  # "a mediation effort between Turkey and Syria"
         if not targets and trigger_token.dep_ == "compound":
             targets = _pobjs(head, preps)
-        carried = trigger_token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in (
-            word_set("light_verbs.txt")
-        )
-        if not targets and carried:  # "issued an ultimatum to Turkey", "filed a lawsuit against"
+        # "issued an ultimatum to Turkey", "filed a lawsuit against"
+        if not targets and _carried(trigger_token, ("dobj", "nsubjpass")):
             targets = [g for g in _pobjs(head, preps) if _actorish(g)]
         base = trigger_token  # "received logistics and financial support from X"
         while base.dep_ == "conj" and base.head.i != base.i:
@@ -554,8 +555,9 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
         targets = _recipient(trigger_token) or behind or targets
     if "none" not in entry.target and not any(_other(t, entry.type) for t in targets):
         taken = {t.i for s in sources for x in _conjuncts(s) for t in x.subtree}
-        named = [e for e in trigger_token.doc.ents if e.start <= trigger_token.i < e.end]
-        taken |= {t.i for e in named for t in e}  # "Congress of National Dialogue": its name
+        if trigger_token.ent_type_:  # "Congress of National Dialogue": its own name
+            named = [e for e in trigger_token.doc.ents if e.start <= trigger_token.i < e.end]
+            taken |= {t.i for e in named for t in e}
         other = lambda t: _other(t, entry.type)  # noqa: E731
         targets = _named_within([trigger_token], taken, other) or targets
     joint = len(sources) > 1
@@ -591,10 +593,9 @@ def modality(trigger_token) -> str:
         found |= {cues[p] for p in head_phrases if p in cues}
         if trigger_token.dep_ == "xcomp":
             found |= {cues[p] for p in _cue_phrases(head) if cues.get(p) == "negated"}
-    carried = trigger_token.dep_ == "dobj" and trigger_token.pos_ in ("NOUN", "PROPN")
-    carrier = head.lemma_.lower() in word_set("light_verbs.txt")
-    if carried and carrier and modality(head) == "negated":  # "failed to reach agreement"
-        found.add("negated")
+    nominal = trigger_token.pos_ in ("NOUN", "PROPN")
+    if nominal and _carried(trigger_token) and modality(head) == "negated":
+        found.add("negated")  # "failed to reach agreement", "will not begin talks"
     return next((name for name in PRECEDENCE if name in found), "asserted")
 
 

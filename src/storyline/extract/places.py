@@ -166,6 +166,7 @@ class Gazetteer:
                 if len(alt) > 2 and alt[:1].isupper() and _latin(alt):
                     self._add(alt, cand, alternate=True)
 
+        country_cands: dict[str, Candidate] = {}
         for iso2, country in countries.items():
             lat, lon = _centre(towns.get(iso2, []))
             cand = Candidate(
@@ -179,17 +180,12 @@ class Gazetteer:
                 None,
             )
             self._add(country["name"], cand, alternate=False)
+            country_cands[country["iso3"]] = cand
             record = pycountry.countries.get(alpha_2=iso2)
             for attr in ("name", "common_name", "official_name"):
                 if record is not None and getattr(record, attr, None):
                     self._add(getattr(record, attr), cand, alternate=False)
         by_iso3 = {c["iso3"]: c for c in countries.values()}
-        country_cands = {
-            c.country: c
-            for entries in self.index.values()
-            for c, _alt in entries
-            if c.precision == "country"
-        }
         for code, _name, _others, demonyms, *_ in table("countries.tsv"):
             for demonym in filter(None, demonyms.split("|")):  # "Georgian", "Sri Lankans"
                 if code in country_cands:
