@@ -9,7 +9,7 @@ from collections import defaultdict
 import pytest
 from conftest import SHARED
 
-from storyline.knowledge import table
+from storyline.knowledge import table, word_set
 
 ONTOLOGY = SHARED / "ontology"
 needs_ontology = pytest.mark.skipif(
@@ -26,7 +26,7 @@ PREPOSITIONS = {
     "with", "against", "on", "to", "of", "for", "from", "at", "in", "into", "over", "about",
     "between", "behind", "around", "as", "upon", "near", "outside", "toward", "towards",
 }  # fmt: skip
-NEEDS_KEYS = {"obj", "notobj", "gov", "notgov", "prep", "notmod", "objent", "nodep"}
+NEEDS_KEYS = {"obj", "notobj", "gov", "notgov", "prep", "notmod", "objent", "dep", "nodep"}
 CODE = re.compile(r"\d{2,4}")
 LEMMA = re.compile(r"[a-z][a-z'-]*( [a-z'-]+)*")
 
@@ -45,14 +45,23 @@ CUES = padded("modality_cues.tsv", 2)
 MODES = {(t, m) for t, m, *_ in TYPE_ROWS}
 
 
+def listed(word: str) -> list[str]:
+    """A word of a constraint, or the words of the list '@name' refers to (which must exist)."""
+    if not word.startswith("@"):
+        return [word]
+    words = sorted(word_set(word[1:] + ".txt"))
+    assert words, f"{word}: no such word list in knowledge/"
+    return words
+
+
 def parse_needs(needs: str) -> dict[str, set[str]]:
     """`key:a|b;key:c` → {key: {a, b}, ...}."""
     out: dict[str, set[str]] = {}
     for part in filter(None, needs.split(";")):
         key, sep, values = part.partition(":")
         assert sep and key in NEEDS_KEYS, f"bad constraint {part!r}"
-        words = values.split("|")
-        labels = key in ("objent", "nodep")  # entity labels, dependency labels
+        words = [x for w in values.split("|") for x in listed(w)]
+        labels = key in ("objent", "dep", "nodep")  # entity labels, dependency labels
         valid = (lambda w: w.isupper() or w.islower()) if labels else LEMMA.fullmatch
         assert words == ["*"] or all(valid(w) for w in words), f"bad word list in {part!r}"
         out[key] = set(words)

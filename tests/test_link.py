@@ -105,9 +105,26 @@ def test_planned_and_happened_reports_of_one_boycott_merge():
                 outlet="Guardian"),
     ]  # fmt: skip
     merged = events.merge(reports)
-    assert len(merged) == 1 and merged[0].id == "e1"
+    assert len(merged) == 1 and merged[0].id == "e1" and merged[0].shown["id"] == "e2"
     assert len(merged[0].reports) == 3 and merged[0].outlets == 2
     assert merged[0].best_date() == ("2018-01-27", "day")
+
+
+def test_a_threat_and_the_act_it_announced_are_one_happening():
+    """Saying one would boycott is coded THREATEN; the boycott that follows is the same event."""
+    reports = [
+        {**_report("e1", "a", "THREATEN", ("SYR", "OPP"), ("RUS", "GOV"), "2018-01-27",
+                   modality="planned", trigger="boycott"), "mode": "restrict"},
+        _report("e2", "b", "PROTEST", ("SYR", "OPP"), ("RUS", "GOV"), "2018-01-29",
+                trigger="boycotted"),
+        _report("e3", "c", "PROTEST", ("SYR", "OPP"), ("RUS", "GOV"), "2018-01-29",
+                modality="planned", trigger="boycott"),  # planned but not coded as a threat
+        _report("e4", "d", "SANCTION", ("SYR", "OPP"), ("RUS", "GOV"), "2018-01-29",
+                trigger="recalled"),  # not an act a threat to restrict announces
+    ]  # fmt: skip
+    merged = events.merge(reports)
+    assert [[r["id"] for r in m.reports] for m in merged] == [["e1", "e2", "e3"], ["e4"]]
+    assert merged[0].shown["id"] == "e2"
 
 
 def test_reports_of_other_happenings_stay_apart():
@@ -204,7 +221,9 @@ def test_paraphrased_reports_are_one_event_in_one_story(tmp_path, db):
     assert boycott[0]["story_id"] == sochi["id"]
     every = jsonl(storyline("events", "--db", str(db), "--format", "jsonl", "--reports",
                             check=True))  # fmt: skip
-    assert sum(e["merged_id"] == boycott[0]["id"] for e in every) == 2
+    assert sum(e["merged_id"] == boycott[0]["merged_id"] for e in every) == 2
+    # what happened stands for what was planned: "boycotted", not "said it would boycott"
+    assert boycott[0]["trigger"] == "boycotted" and boycott[0]["modality"] != "planned"
 
 
 def test_copies_add_sources_not_events_and_reruns_change_nothing(tmp_path, db):
@@ -258,7 +277,7 @@ def test_an_exact_copy_from_another_outlet_is_another_source(tmp_path, db):
     proc = storyline("run", str(again), "--db", str(db), check=True)  # a later run
     assert b"0 stored" in proc.stderr and b"1 copies" in proc.stderr
     rows = jsonl(storyline("events", "--db", str(db), "--format", "jsonl", check=True))
-    boycott = next(e for e in rows if e["type"] in ("REJECT", "PROTEST"))
+    boycott = next(e for e in rows if e["trigger"] == "boycott")  # a threat until it happens
     assert boycott["reports"] == 1 and boycott["sources"] == 2
     listed = jsonl(storyline("stories", "--db", str(db), "--format", "jsonl", check=True))
     assert listed[0]["outlets"] == ["Daily Wire", "Syndicated Times"]

@@ -270,7 +270,7 @@ def refresh_stories(store: Store, story_ids: list[str]) -> int:
     for m in merged:
         day, precision = m.best_date()
         merged_rows.append((m.id, m.story_id, m.source, m.target, day, precision,
-                            len(m.reports), m.outlets))  # fmt: skip
+                            len(m.reports), m.outlets, m.shown["id"]))  # fmt: skip
     links = [(r["id"], m.id) for m in merged for r in m.reports]
     store.replace_stories(story_rows, merged_rows, links)
     return len(merged)

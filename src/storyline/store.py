@@ -194,6 +194,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0005_shown_report",
+        """
+        -- the report that stands for a merged event: what happened before what was planned
+        -- ("boycotted" before "said it would boycott"); the id stays the first report's
+        ALTER TABLE merged_events ADD COLUMN shown VARCHAR;
+        """,
+    ),
 ]
 # The tables an analysis fills; a newer extractor version replaces their rows.
 ANALYSIS_TABLES = ("sentences", "mentions", "events", "quotes", "stances")
@@ -241,7 +249,7 @@ STORY_COLUMNS = {
 }  # fmt: skip
 MERGED_COLUMNS = {
     "id": "VARCHAR", "story_id": "VARCHAR", "source": "JSON", "target": "JSON", "date": "DATE",
-    "date_precision": "VARCHAR", "reports": "INTEGER", "sources": "INTEGER",
+    "date_precision": "VARCHAR", "reports": "INTEGER", "sources": "INTEGER", "shown": "VARCHAR",
 }  # fmt: skip
 EVENT_LINK_COLUMNS = {"event_id": "VARCHAR", "merged_id": "VARCHAR"}
 QUOTE_COLUMNS = {
@@ -719,7 +727,7 @@ class Store:
                 where.append(clause)
                 params.append(value)
         if not reports:
-            where.append("(l.merged_id IS NULL OR l.merged_id = e.id)")
+            where.append("(l.merged_id IS NULL OR coalesce(m.shown, l.merged_id) = e.id)")
         rows = self._rows(
             "SELECT e.*, substr(a.body, e.start_char + 1, e.end_char - e.start_char) "
             "AS sentence_text, l.merged_id, m.story_id, m.reports, m.sources, "

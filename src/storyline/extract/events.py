@@ -26,7 +26,7 @@ from functools import cache
 from ..knowledge import table, word_set
 from ..model import Actor, Event, Place, When
 from .actors import role_words
-from .places import place_types
+from .places import gazetteer, place_types
 from .syntax import Sentences, free_relative_object, inverted_subject, is_speech_verb, noun_phrase
 
 # Dependency labels
@@ -39,7 +39,8 @@ OBJECTS = ("dobj", "dative", "attr")
 class Trigger:
     """One lexicon entry: the lemmas that state an event and how its target attaches."""
 
-    lemmas: tuple[str, ...]  # in sentence order; the head is the first (verbs) or last (nouns)
+    lemmas: tuple[str, ...]  # in sentence order; the head is the first (verbs, "state of
+    # emergency") or last (nouns)
     pos: str
     type: str
     mode: str | None
@@ -49,7 +50,12 @@ class Trigger:
 
     @property
     def head(self) -> str:
-        return self.lemmas[0] if self.pos == "VERB" else self.lemmas[-1]
+        return self.lemmas[0] if self.pos == "VERB" or "of" in self.lemmas else self.lemmas[-1]
+
+
+def _expand(words) -> list[str]:
+    """Words of a constraint, with '@name' standing for the list in knowledge/name.txt."""
+    return [x for w in words for x in (word_set(w[1:] + ".txt") if w.startswith("@") else [w])]
 
 
 def _needs(cell: str) -> tuple[tuple[str, frozenset[str]], ...]:
@@ -58,7 +64,8 @@ def _needs(cell: str) -> tuple[tuple[str, frozenset[str]], ...]:
     for part in cell.split(";"):
         if ":" in part:
             kind, words = part.split(":", 1)
-            out.append((kind.strip(), frozenset(w.strip() for w in words.split("|") if w.strip())))
+            listed = (w.strip() for w in words.split("|") if w.strip())
+            out.append((kind.strip(), frozenset(_expand(listed))))
     return tuple(out)
 
 
@@ -143,7 +150,10 @@ def _objects(token) -> set[str]:
 
 
 def _governor(token):
-    """The verb a noun depends on, directly or through a preposition."""
+    """The verb a noun depends on, directly or through a preposition (for a compound, the
+    verb its head depends on: "violated the ceasefire agreement")."""
+    if token.dep_ == "compound" and token.head.i != token.i:
+        return _governor(token.head)
     head = token.head
     if head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
@@ -172,8 +182,9 @@ def _holds(kind: str, words: frozenset[str], token) -> bool:
         owners = [token, token.head] if _carried(token) else [token]  # "carried out strikes on"
         preps = [c for o in owners for c in o.children if c.dep_ == "prep"]
         return any(c.lemma_.lower() in words for c in preps)
-    if kind == "nodep":
-        return not any(c.dep_ in words for c in token.children)
+    if kind in ("dep", "nodep"):
+        found = any(c.dep_ in words for c in token.children)
+        return found if kind == "dep" else not found
     if kind == "notmod":
         return not any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in words for c in token.children
@@ -197,6 +208,18 @@ def _dated(child) -> bool:
     return child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
 
 
+def _parts(token) -> list:
+    """Words a multiword trigger may add to its head: its children ("hunger strike",
+    "pull out") and what its "of" names ("state of emergency")."""
+    return [c for c in token.children if not _dated(c)] + _pobjs(token, ("of",))
+
+
+def _trigger_words(token, entry: Trigger) -> tuple:
+    """The trigger's words, its head first."""
+    others = set(entry.lemmas) - {entry.head}
+    return (token, *(c for c in _parts(token) if c.lemma_.lower() in others))
+
+
 def match(token) -> Trigger | None:
     """The lexicon entry this token heads: longest first, then constrained, then default."""
     pos = _pos(token)
@@ -206,11 +229,11 @@ def match(token) -> Trigger | None:
         entries = lexicon().get((joined, pos)) or entries
     if not entries:
         return _undoing(token)
-    child_lemmas = {c.lemma_.lower() for c in token.children if not _dated(c)}
+    child_lemmas = {c.lemma_.lower() for c in _parts(token)}
     for entry in entries:
         if token.pos_ == "PROPN" and not any(kind == "gov" for kind, _ in entry.needs):
             continue  # a name ("the Congress of National Dialogue") is an event only when held
-        others = entry.lemmas[1:] if entry.pos == "VERB" else entry.lemmas[:-1]
+        others = [w for w in entry.lemmas if w != entry.head]
         if not all(w in child_lemmas for w in others if w != "-"):
             continue
         if all(_holds(kind, words, token) for kind, words in entry.needs):
@@ -299,6 +322,9 @@ def _conjuncts(token) -> list:
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
 
 
+CAUSATIVES = frozenset(("let", "make", "have"))  # the one who lets or makes it happen acts
+
+
 def _subject_of(verb, depth: int = 0):
     """The subject of a verb, climbing control verbs, conjunctions and participles."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -324,7 +350,27 @@ def _subject_of(verb, depth: int = 0):
         return _subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):  # "violated it by shelling"
         return _subject_of(verb.head.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.head.dep_ == "acomp":  # "were guilty of violating"
+        return _subject_of(verb.head.head.head, depth + 1)
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CAUSATIVES:  # "Ethiopia let free 74"
+        return _subject_of(verb.head, depth + 1)
     return None
+
+
+def _named_carrier(noun) -> bool:
+    """Whether the verb a noun is the object of is one its lexicon row names ("violated the
+    ceasefire", "violated the ceasefire agreement"): that verb's subject owns the event."""
+    entry, gov = match(noun), _governor(noun)
+    phrase = noun.head if noun.dep_ == "compound" else noun
+    return (
+        entry is not None
+        and gov is not None
+        and phrase.dep_ in ("dobj", "nsubjpass")
+        and any(kind == "gov" and gov.lemma_.lower() in words for kind, words in entry.needs)
+    )
+
+
+PARTICIPATING = frozenset(("participate", "take", "engage", "join"))  # "take part in"
 
 
 def _noun_source(noun):
@@ -335,6 +381,7 @@ def _noun_source(noun):
         | word_set("expressive_verbs.txt")
         | word_set("directive_verbs.txt")
     )
+    carried = carried or _named_carrier(noun)
     voiced = carried and head.lemma_.lower() in word_set("expressive_verbs.txt")
     for child in noun.children:
         if child.dep_ == "poss" and not ((carried and child.pos_ == "PRON") or voiced):
@@ -348,8 +395,10 @@ def _noun_source(noun):
         ):  # "Turkish attacks", not "a 50-minute meeting"
             return child
     if carried:
-        return _subject_of(head) or next((c for c in noun.children if c.dep_ == "poss"), None)
-    if noun.dep_ == "compound" and head.pos_ == "NOUN":  # "launched a mediation effort"
+        carrier = _governor(noun) or head
+        return _subject_of(carrier) or next((c for c in noun.children if c.dep_ == "poss"), None)
+    # "launched a mediation effort", "expressed its rejection and condemnation"
+    if noun.dep_ in ("compound", "conj") and head.pos_ == "NOUN":
         return _noun_source(head)
     measured = noun.dep_ == "pobj" and head.lemma_.lower() == "of" and head.head.pos_ == "NOUN"
     if measured and match(head.head) is None:  # "a state of siege", "a new round of talks"
@@ -360,6 +409,9 @@ def _noun_source(noun):
     on_verb = noun.dep_ == "pobj" and head.lemma_.lower() == "on" and head.head.pos_ == "VERB"
     if on_verb and not any(c.dep_ in PASSIVE_SUBJECTS for c in head.head.children):
         return _subject_of(head.head)  # "teachers went on strike", "troops remained on alert"
+    taking_part = noun.dep_ == "pobj" and head.lemma_.lower() == "in" and head.head.pos_ == "VERB"
+    if taking_part and head.head.lemma_.lower() in PARTICIPATING:
+        return _subject_of(head.head)  # "troops participate in peacekeeping operations"
     for child in noun.children:
         if child.dep_ == "prep" and child.lemma_ == "by":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -369,12 +421,34 @@ def _noun_source(noun):
 ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 
 
+@cache
+def _known_place(name: str) -> bool:
+    """A country or a large town of that name."""
+    return any(
+        c.precision == "country" or c.population >= KNOWN_TOWN
+        for c, _ in gazetteer().candidates(name)
+    )
+
+
+def _hyphenated(token) -> bool:
+    """A word that opens a hyphenated modifier ("state-run", "state-of-the-art")."""
+    doc, i = token.doc, token.i
+    return i + 1 < len(doc) and not token.whitespace_ and doc[i + 1].text == "-"
+
+
+MISTAKEN_ENTS = ("PRODUCT", "WORK_OF_ART", "EVENT", "FAC")  # labels a city name may get
+KNOWN_TOWN = 100_000  # people: a town this size is a place, whatever the tagger said
+
+
 def _actorish(token) -> bool:
     """A word that can head an actor: a named entity, a pronoun, or a role noun."""
     if token.ent_type_ in ACTOR_ENTS or token.pos_ == "PRON":
         return True
+    if token.ent_type_ in MISTAKEN_ENTS and token.pos_ == "PROPN":  # "a visit to Montevideo"
+        return _known_place(token.text)
     if token.lemma_.lower() in role_words():
-        return token.pos_ != "ADJ"  # "the military", not "military exercises"
+        # "the military", not "military exercises" or "state-run"
+        return token.pos_ != "ADJ" and not _hyphenated(token)
     # "his British counterpart Gordon Brown", "UNSCOM weapons inspectors", "an Israeli
     # company": people or bodies a name places
     lemma = token.lemma_.lower()
@@ -397,7 +471,9 @@ def _other(token, type_: str | None = None) -> bool:
     """An actor other than the source's own people ("withdrew its troops from X": X)."""
     sector = role_words().get(token.lemma_.lower(), ("",))[0]
     own = sector in FORCES and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
-    sent = token.dep_ == "dobj" or (token.dep_ == "conj" and token.head.dep_ == "dobj")
+    # sent as the object itself or counted in it ("withdrew a batch of 200 peacekeepers")
+    held = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+    sent = held.dep_ == "dobj" or (held.dep_ == "conj" and held.head.dep_ == "dobj")
     if type_ in FORCE_TYPES and sent and not token.ent_type_:  # "sent in troops and police"
         own = own or sector in FORCES or sector == "IGO"  # peacekeepers sent are one's own
     return _actorish(token) and not (own and token.pos_ == "NOUN")
@@ -434,12 +510,18 @@ def _recipient(token) -> list:
         if found:
             break
         if child.dep_ in ("dobj", "nsubjpass"):
-            found = [g for g in _pobjs(child, (*RECIPIENT_PREPS, "of")) if _actorish(g)]
+            # "rejected a call from Bush for his movement to disarm": Bush's call
+            asked = match(child) is not None and _pobjs(child, ("from", "by"))
+            found = _behind_event([child]) if asked else []
+            found = found or [g for g in _pobjs(child, (*RECIPIENT_PREPS, "of")) if _actorish(g)]
             found = found or [g for g in _pobjs(child, PLACE_PREPS) if g.ent_type_ == "GPE"]
         elif child.dep_ == "ccomp":  # "demanded that the prime minister apologise"
             found = [g for g in child.children if g.dep_ in SUBJECTS and _actorish(g)]
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":  # "agreed to allow X access"
-            found = [g for g in child.children if g.dep_ in ("dobj", "dative") and _actorish(g)]
+            found = [
+                g for g in child.children
+                if g.dep_ in ("dobj", "dative") and _actorish(g) and not _made(g)
+            ]  # fmt: skip
             found = found or _recipient(child) or _behind_event(_pobjs(child, RECIPIENT_PREPS))
     if not found and not any(c.dep_ == "dobj" for c in token.children):
         found = [g for g in _pobjs(token, PLACE_PREPS) if g.ent_type_ in ("GPE", "ORG")]
@@ -469,6 +551,13 @@ def _behind_event(targets: list) -> list:
 CLAUSES = frozenset(("relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "appos", "conj"))
 
 
+def _made(token) -> bool:
+    """What a verb brings into being ("set up a hospital and a team of …") is not acted on."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in word_set("creation_verbs.txt")
+
+
 def _named_within(heads: list, exclude: set[int], actor=_actorish) -> list:
     """The nearest named actor inside the phrases a trigger acts on, breadth first and not
     across clauses: "lift a ban on imports of British beef", "condemnation of the Israeli
@@ -480,7 +569,8 @@ def _named_within(heads: list, exclude: set[int], actor=_actorish) -> list:
         return c.dep_ not in CLAUSES or (c.dep_ == "acl" and c.tag_ == "VBN")
 
     seen = []
-    queue = [c for h in heads for c in h.children if inside(c)]
+    # who acts is not acted on (a dateline read as a second subject: "KABUL: X condemned")
+    queue = [c for h in heads for c in h.children if inside(c) and c.dep_ not in SUBJECTS]
     while queue:
         token = queue.pop(0)
         seen.append(token)
@@ -488,6 +578,7 @@ def _named_within(heads: list, exclude: set[int], actor=_actorish) -> list:
             token.i not in exclude
             and token.pos_ in ("NOUN", "PROPN", "ADJ")  # not "a" inside an entity span
             and token.dep_ != "compound"  # "mob members", "Saudi-led"
+            and not _made(token)
             and actor(token)
         ):
             return [token]
@@ -514,14 +605,24 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
     if entry.pos == "NOUN":
         src = _noun_source(trigger_token)
         if src is not None:
-            sources = _conjuncts(src)
+            sources = _participants(src) or _conjuncts(src)
         targets = _pobjs(trigger_token, preps)
+        if _suffered(trigger_token, src):  # "Navalny's arrest": Navalny is arrested
+            sources, targets = [], sources
         head = trigger_token.head  # "a mediation effort between Turkey and Syria"
         if not targets and trigger_token.dep_ == "compound":
             targets = _pobjs(head, preps)
         # "issued an ultimatum to Turkey", "filed a lawsuit against"
         if not targets and _carried(trigger_token, ("dobj", "nsubjpass")):
-            targets = [g for g in _pobjs(head, preps) if _actorish(g)]
+            given = _pobjs(head, preps)  # "… against hundreds of banks": the banks
+            targets = [g for g in given if _actorish(g)] or [
+                x for g in given for x in _pobjs(g, ("of",)) if _actorish(x)
+            ]
+            # "gave Canada a deadline", "offered Kyiv aid": the other object
+            targets = targets or [
+                c for c in head.children
+                if c.dep_ in ("dative", "dobj") and c.i != trigger_token.i and _actorish(c)
+            ]  # fmt: skip
         base = trigger_token  # "received logistics and financial support from X"
         while base.dep_ == "conj" and base.head.i != base.i:
             base = base.head
@@ -535,7 +636,9 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
         src = _subject_of(trigger_token)
         passive = any(c.dep_ in PASSIVE_SUBJECTS for c in trigger_token.children)
         if src is not None and not (passive and src.dep_ in PASSIVE_SUBJECTS):
-            sources = _conjuncts(src)
+            sources = _participants(src) or _conjuncts(src)
+        elif passive and entry.type in STATE_ACTS:  # "was arrested in Rwanda": its authorities
+            sources = [g for g in _pobjs(trigger_token, ("in",)) if g.ent_type_ == "GPE"][:1]
         if trigger_token.dep_ == "acl" and trigger_token.tag_ == "VBN" and "dobj" in entry.target:
             targets.append(trigger_token.head)  # "the prisoners released by Israel"
         for child in trigger_token.children:
@@ -550,22 +653,86 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
             targets = given  # "returned the painting to X", "rolled back tariffs on Y"
         else:
             targets += given
-    if "none" not in entry.target and not any(_other(t, entry.type) for t in targets):
+    # "attacked an army camp in western Kabul": the camp, not Kabul
+    struck = entry.type in PHYSICAL and any(t.dep_ == "dobj" and t.pos_ == "NOUN" for t in targets)
+    search = not struck and "none" not in entry.target
+    if search and not any(_other(t, entry.type) for t in targets):
         behind = [t for t in _behind_event(targets) if t not in sources]  # not the actor itself
         targets = _recipient(trigger_token) or behind or targets
-    if "none" not in entry.target and not any(_other(t, entry.type) for t in targets):
+    if search and not any(_other(t, entry.type) for t in targets):
         taken = {t.i for s in sources for x in _conjuncts(s) for t in x.subtree}
         if trigger_token.ent_type_:  # "Congress of National Dialogue": its own name
             named = [e for e in trigger_token.doc.ents if e.start <= trigger_token.i < e.end]
             taken |= {t.i for e in named for t in e}
         other = lambda t: _other(t, entry.type)  # noqa: E731
         targets = _named_within([trigger_token], taken, other) or targets
-    joint = len(sources) > 1
+    parties = _participants(trigger_token) if entry.pos == "NOUN" and not sources else []
+    if parties:  # "the summit between the EU and Turkey"
+        sources, targets = parties[:1], parties[1:]
+    # "the US and China signed a pact": one side and the other; but "the army and allied
+    # fighters hit positions" strike together (the manual codes all attackers as actors)
+    joint = len(sources) > 1 and not struck
     if joint and not any(_other(t, entry.type) for t in targets):
         sources, targets = sources[:1], sources[1:]  # "the US and China signed a pact"
     targets = [x for t in targets for x in _conjuncts(t)]
     actors = [t for t in targets if _other(t, entry.type)]
+    if not actors and entry.type in GIVING:  # "donated ventilators to assist Ethiopia"
+        actors = _helped(trigger_token)
+    if not actors and not struck:  # "on alert in Manila"
+        actors = _placed_in(trigger_token)
     return sources, actors or targets
+
+
+PHYSICAL = ("ASSAULT",)  # what is struck is the recipient, named or not
+STATE_ACTS = ("COERCE",)  # arrests, detentions, deportations: done by a state's authorities
+
+
+def _suffered(noun, owner) -> bool:
+    """Whether a noun's possessor or name modifier is who the act is done to."""
+    return (
+        owner is not None
+        and owner.head.i == noun.i
+        and owner.dep_ in ("poss", "compound")
+        and noun.lemma_.lower() in word_set("patient_nouns.txt")
+        and not _pobjs(noun, ("of",))
+    )
+
+
+GIVING = ("AID", "SUPPORT")
+HELPING = frozenset(("help", "assist", "support", "aid", "benefit", "feed", "shelter"))
+
+
+def _helped(trigger) -> list:
+    """Who a gift is meant for, named in its purpose ("provided $28 million to assist
+    Ethiopia", "assistance to help people in Somalia")."""
+    carrier = trigger.head if _carried(trigger) else trigger
+    purposes = [
+        c for h in (trigger, carrier) for c in h.children
+        if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in HELPING
+    ]  # fmt: skip
+    return _named_within(purposes, set())
+
+
+def _participants(noun) -> list:
+    """Who takes part in a meeting or exchange a noun names: "the summit between the EU and
+    Turkey failed to reach agreement" is the EU's and Turkey's failure."""
+    if noun.pos_ != "NOUN" or match(noun) is None:
+        return []
+    between = _pobjs(noun, ("between",))
+    return _conjuncts(between[0]) if between and len(_conjuncts(between[0])) > 1 else []
+
+
+def _placed_in(trigger) -> list:
+    """With no one acted on, the place it is done in is what it is done to ("declared a
+    state of siege in Bolivia", "remained on alert in Manila"), as PLOVER coders take it."""
+    path, token = [trigger], trigger
+    while token.dep_ in ("pobj", "prep", "dobj", "nsubjpass") and token.head.i != token.i:
+        token = token.head
+        path.append(token)
+    return [
+        g for t in path for g in _pobjs(t, PLACE_PREPS)
+        if g.ent_type_ in PLACE_ENTS or g.lemma_.lower() in word_set("territory_nouns.txt")
+    ][:1]  # fmt: skip
 
 
 MODIFIERS = ("aux", "auxpass", "neg", "mark", "advmod", "prep", "amod", "prt")
@@ -590,12 +757,19 @@ def modality(trigger_token) -> str:
         head_phrases = {head.lemma_.lower()} | {
             f"{head.lemma_.lower()} {c.lemma_.lower()}" for c in head.children if c.dep_ == "prt"
         }
-        found |= {cues[p] for p in head_phrases if p in cues}
+        # a finite clause has its own tense: "announced they are boycotting" is no plan
+        finite = trigger_token.dep_ == "ccomp" and any(
+            c.dep_ in SUBJECTS for c in trigger_token.children
+        )
+        heard = {cues[p] for p in head_phrases if p in cues}
+        found |= heard - {"planned"} if finite else heard
         if trigger_token.dep_ == "xcomp":
             found |= {cues[p] for p in _cue_phrases(head) if cues.get(p) == "negated"}
     nominal = trigger_token.pos_ in ("NOUN", "PROPN")
-    if nominal and _carried(trigger_token) and modality(head) == "negated":
-        found.add("negated")  # "failed to reach agreement", "will not begin talks"
+    carrier = _governor(trigger_token) if nominal else None
+    if carrier is not None and carrier.lemma_.lower() in word_set("light_verbs.txt"):
+        # "failed to reach agreement", "will not begin talks", "will make a visit to Russia"
+        found |= {modality(carrier)} & {"negated", "hypothetical", "planned"}
     return next((name for name in PRECEDENCE if name in found), "asserted")
 
 
@@ -653,7 +827,7 @@ def _speaker(trigger):
     head = clause.head
     if clause.dep_ != "ccomp" or modality_cues().get(head.lemma_.lower()) != "reported":
         return None
-    return next((c for c in head.children if c.dep_ in SUBJECTS), None)
+    return _subject_of(head)
 
 
 def _place(token, where, actors: list[Actor]) -> Place | None:
@@ -673,6 +847,18 @@ def _thing(trigger):
         if o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("DATE", "TIME", "CARDINAL")
     ]  # fmt: skip
     return min(objects, key=lambda o: (o.dep_ not in OBJECTS, o.i), default=None)
+
+
+def _main(trigger) -> bool:
+    """Whether the sentence asserts the event rather than mentions it in passing: not in a
+    relative, adverbial or participle clause, and not a subject ("the summit … failed to reach
+    agreement": the failure is what is told)."""
+    token = trigger
+    while token.head.i != token.i:
+        if token.dep_ in CLAUSES - {"conj", "ccomp"} or token.dep_ in (*SUBJECTS, "amod"):
+            return False
+        token = token.head
+    return True
 
 
 def _event_id(article_id: str, start: int, end: int, type_: str) -> str:
@@ -700,8 +886,10 @@ def _event(
     mod: str,
     time: When | None,
 ) -> Event:
-    """An event record with its evidence: the sentence and the trigger words' offsets."""
-    first, last = trigger[0], trigger[-1]
+    """An event record with its evidence: the sentence and the trigger words' offsets
+    (`trigger` is the head word, then the rest of a multiword trigger)."""
+    first = trigger[0]
+    words = sorted(trigger, key=lambda t: t.i)
     type_, mode, fallback_cameo = kind
     source, target = roles
     cameo, score = type_table().get((type_, mode), type_table().get((type_, None), (None, None)))
@@ -717,7 +905,7 @@ def _event(
         score=score,
         source=source,
         target=target,
-        trigger=" ".join(t.text for t in trigger),
+        trigger=" ".join(t.text for t in words),
         modality=mod,
         background=is_background(first, time, ctx.anchor, sent.text),
         sentence=s_idx,
@@ -727,10 +915,15 @@ def _event(
         date_precision=time.precision if time else "article",
         place=_place(first, ctx.where, source + target),
         confidence=round(
-            0.4 + 0.25 * bool(source) + 0.25 * bool(target) + 0.1 * (first.pos_ == "VERB"), 2
+            0.35
+            + 0.25 * bool(source)
+            + 0.25 * bool(target)
+            + 0.05 * (first.pos_ == "VERB")
+            + 0.1 * _main(first),
+            2,
         ),
-        trigger_start=first.idx,
-        trigger_end=last.idx + len(last),
+        trigger_start=words[0].idx,
+        trigger_end=words[-1].idx + len(words[-1]),
         id=_event_id(ctx.article_id, first.idx, first.idx + len(first), type_),
         object=" ".join(noun_phrase(thing).text.split()) if thing is not None else None,
     )
@@ -741,9 +934,13 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
     events: list[Event] = []
     resolve, when, anchor = ctx.resolve, ctx.when, ctx.anchor
     for s_idx, sent in enumerate(Sentences.of(doc).spans):
-        for token in sent:
-            entry = match(token)
-            if entry is None or _is_content_of_trigger(token) or _voices(token):
+        found = [(token, match(token)) for token in sent]
+        # "arrest" in "an arrest warrant" is part of one trigger, not an event of its own
+        parts = {w.i for t, e in found if e is not None for w in _trigger_words(t, e)[1:]}
+        for token, entry in found:
+            if entry is None or token.i in parts:
+                continue
+            if _is_content_of_trigger(token) or _voices(token):
                 continue
             mod = modality(token)
             type_, mode = entry.type, entry.mode
@@ -751,7 +948,9 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
                 type_, mode = "REJECT", "meet"  # "would not attend": refusing to meet
                 mod = "planned" if _promised(token) else "asserted"
             elif (mod, type_) in recoding():
-                type_, mode = recoding()[(mod, type_)]
+                new_type, new_mode = recoding()[(mod, type_)]
+                kept = mode if (new_type, mode) in type_table() else None  # THREATEN arrest
+                type_, mode = new_type, kept or new_mode
                 if type_ == "REJECT":  # the refusal itself is stated, or promised ("will not")
                     mod = "planned" if _promised(token) else "asserted"
             time = when(token) if when else None
@@ -773,7 +972,7 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
                 if _unresolved_pronoun(src_tokens[0], source[0]) or _same(named, source[0]):
                     source = [named]
             target = [resolve(noun_phrase(t)) for t in tgt_tokens]
-            words = [token, *(c for c in token.children if c.lemma_.lower() in entry.lemmas[1:])]
+            words = _trigger_words(token, entry)
             kind = (type_, mode, entry.cameo)
             events.append(_event(ctx, sent, s_idx, tuple(words), kind, (source, target), mod, time))
         events += _reported_acts(sent, s_idx, ctx)

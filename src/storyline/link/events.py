@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from ..extract.events import recoding, type_table
 from ..knowledge import event_families
 
 PLANNED_DAYS = 30  # an undated plan may happen within a month of the article
@@ -30,13 +31,32 @@ def family(type_: str) -> str:
     return event_families().get(type_, (type_.lower(), None))[0]
 
 
+def families(event: dict[str, Any]) -> set[str]:
+    """The families a report can merge with: its type's, and for a plan coded by what it
+    promises or threatens ("will meet" is AGREE, "would boycott" THREATEN), those of the
+    acts such a plan announces."""
+    own = {family(event["type"])}
+    if event.get("modality") == "planned":  # THREATEN restrict announces a boycott or a
+        mode = event.get("mode")  # blockade, THREATEN violence an attack
+        own |= {
+            family(was)
+            for (modality, was), (now, coded) in recoding().items()
+            if modality == "planned"
+            and now == event["type"]
+            and (mode == coded or (was, mode) in type_table())
+        }
+    return own
+
+
 @dataclass
 class MergedEvent:
-    """A happening with every report of it; `id` is the id of its first report."""
+    """A happening with every report of it; `id` is the id of its first report, `shown`
+    the report that stands for it (the first that tells it happened, when earlier ones
+    only planned it)."""
 
     id: str
     story_id: str | None
-    first: dict[str, Any]  # the report whose words stand for the event
+    shown: dict[str, Any]  # the report that stands for it
     reports: list[dict[str, Any]] = field(default_factory=list)
     source: list[dict] = field(default_factory=list)
     target: list[dict] = field(default_factory=list)
@@ -141,7 +161,7 @@ def _places_agree(a: dict | None, b: dict | None) -> bool:
 
 def _fit(event: dict[str, Any], other: dict[str, Any]) -> float:
     """How well two reports fit as one happening (0: not at all)."""
-    if family(event["type"]) != family(other["type"]) or event["background"] != other["background"]:
+    if not families(event) & families(other) or event["background"] != other["background"]:
         return 0.0
     side_by_side = event["article_id"] == other["article_id"] and event.get("start") is not None
     if side_by_side and event.get("start") == other.get("start"):
@@ -199,31 +219,37 @@ def merge(events: list[dict[str, Any]], copies: dict[str, str] | None = None) ->
     copies = copies or {}
     out: list[MergedEvent] = []
     by_story: dict[Any, list[MergedEvent]] = {}  # (story, family) → its events
+    order: dict[int, int] = {}  # an event's place in `out`
     by_sentence: dict[tuple, MergedEvent] = {}  # (article, type, sentence words) of originals
     for event in events:
         original = copies.get(event["article_id"])
         key = (original or event["article_id"], event["type"], event.get("sentence", ""))
         target = by_sentence.get(key) if original else None
-        block = (event.get("story_id"), family(event["type"]))
+        blocks = [(event.get("story_id"), f) for f in sorted(families(event))]
+        seen = {id(m): m for b in blocks for m in by_story.get(b, [])}
+        candidates = sorted(seen.values(), key=lambda m: order[id(m)])
         days = span(event)
         if target is None:
-            candidates = by_story.get(block, [])
             scored = [(compatible(event, m, days), -k) for k, m in enumerate(candidates)]
             best = max(scored, default=(0.0, 0))
             if best[0] > 0:
                 target = candidates[-best[1]]
         if target is None and original:  # an edited sentence of a copy: same kind of event
             target = next(
-                (m for m in by_story.get(block, [])
+                (m for m in candidates
                  if any(copies.get(r["article_id"], r["article_id"]) == original
                         for r in m.reports)),
                 None,
             )  # fmt: skip
         if target is None:
             target = MergedEvent(event["id"], event.get("story_id"), event)
+            order[id(target)] = len(out)
             out.append(target)
-            by_story.setdefault(block, []).append(target)
+            for block in blocks:
+                by_story.setdefault(block, []).append(target)
         target.reports.append(event)
+        if target.shown.get("modality") == "planned" and event.get("modality") != "planned":
+            target.shown = event  # what happened stands for what was planned
         target.source = _union(target.source, event["source"])
         target.target = _union(target.target, event["target"])
         if days:
@@ -240,7 +266,7 @@ def merge(events: list[dict[str, Any]], copies: dict[str, str] | None = None) ->
 def report(event, body: str, outlet: str | None, story_id: str | None) -> dict[str, Any]:
     """An extracted `Event` as the dict `merge` reads (the store gives the same keys)."""
     return {
-        "id": event.id, "article_id": event.article_id, "type": event.type,
+        "id": event.id, "article_id": event.article_id, "type": event.type, "mode": event.mode,
         "source": [vars(a) for a in event.source], "target": [vars(a) for a in event.target],
         "trigger": event.trigger, "modality": event.modality, "background": event.background,
         "date": event.date, "date_precision": event.date_precision,
