@@ -329,3 +329,39 @@ def test_a_pronoun_chain_keeps_its_person():
         "it’s all yours. We are done.”"
     )
     assert who(said(text, "OK, it’s all yours"))[0] == "Donald Trump"
+
+
+def test_a_sentence_begun_inside_a_quote_is_not_narration():
+    text = (
+        "Karen Olsen spoke on Monday: “We will rebuild the bridge.” At a meeting with Daniel "
+        "Berg two days earlier, she is reported to have said: “Fine, it is yours. We are "
+        "finished.” By Friday, however, she appeared to agree with Berg that the work would "
+        "wait. “We are pulling back. We are going to delay the work,” she told reporters."
+    )
+    assert who(said(text, "We are pulling back"))[0] == "Karen Olsen"
+
+
+def test_a_pronoun_falls_back_on_the_last_speaker_before_it_not_after():
+    text = (
+        "“We will rebuild the bridge,” Karen Olsen said on Monday. The council met on Tuesday. "
+        "The budget was approved on Wednesday. She also said that the work would start in May. "
+        "“It will take a year,” Daniel Berg told reporters."
+    )
+    assert who(said(text, "that the work would start"))[0] == "Karen Olsen"
+
+
+def test_a_name_before_a_verb_without_subject_is_the_speaker():
+    text = (
+        "Priya Patel is the minister. At the UN general assembly in May Patel declared: "
+        "“We are not going to leave as long as foreign troops are outside their borders.”"
+    )
+    assert who(said(text, "We are not going"))[0] == "Priya Patel"
+
+
+def test_a_verb_hung_on_a_quoted_word_shares_the_narration_subject():
+    text = (
+        "Later, Olsen directly answered the council’s vote, claiming “I do not know” the "
+        "treasurer, and asking: “Traitor? The papers are making such a big deal about this "
+        "small matter!”"
+    )
+    assert who(said(text, "Traitor?"))[0] == "Olsen"

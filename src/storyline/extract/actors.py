@@ -820,6 +820,7 @@ class ActorResolver:
         for m in names:
             if m.entry and m.entry.kind == "person" and not taken & set(range(m.start, m.end)):
                 self._add_person(doc[m.start : m.end])
+        self._surnames(taken | {i for m in names for i in range(m.start, m.end)})
         # he/she/his… in reading order: each resolved pronoun becomes a mention of its
         # person, so a chain of "he … he … he" keeps pointing at the first name
         self._quoted = quote_spans(doc.text)
@@ -830,6 +831,19 @@ class ActorResolver:
                 if hit is not None:
                     self._pronoun_person[tok.i] = hit[0]
                     hit[0].mentions.append((tok.i, tok.i + 1))
+
+    def _surnames(self, taken: set[int]) -> None:
+        """A person's name or surname the tagger took for something else ("McGurk told
+        reporters", tagged as an organisation) is still a mention of that person, unless
+        it modifies a noun after it ("the Clinton Foundation")."""
+        for tok in self.doc:
+            if tok.i in taken or tok.pos_ != "PROPN" or not tok.is_title:
+                continue
+            if tok.dep_ == "compound" and tok.head.i > tok.i:
+                continue
+            person = self._by_key.get(tok.lower_)
+            if person is not None:
+                person.mentions.append((tok.i, tok.i + 1))
 
     @staticmethod
     def _main_country(names: list[Match]) -> str | None:
@@ -917,12 +931,16 @@ class ActorResolver:
 
     def _narration_index(self, tok: Token) -> int:
         """The number of a token's sentence counting only narration: a sentence that opens
-        with a quote mark is the words of the sentence before it, not a step away."""
+        with a quote mark, or begins inside a quotation ("“We are done.” … “OK. We're
+        leaving,” he said"), is the words of the sentence before it, not a step away."""
         steps = self.doc.user_data.get("storyline_narration")
         if steps is None:
             steps, count = [], 0
             for sent in Sentences.of(self.doc).spans:
-                count += sent.text.lstrip()[:1] not in OPENING_MARKS
+                quoted = sent.text.lstrip()[:1] in OPENING_MARKS or inside(
+                    sent.start_char, self._quoted
+                )
+                count += not quoted
                 steps.append(count)
             self.doc.user_data["storyline_narration"] = steps
         return steps[self._sent_index(tok)]

@@ -47,7 +47,7 @@ class _Speakers:
         self.resolve = resolver.resolve
         self.resolver = resolver
         self.documents: dict[str, Actor] = {}  # "statement" → the actor of the last one named
-        self.last_person: Actor | None = None  # the last speaker named as a person
+        self.named: dict[int, Actor] = {}  # token → speaker named there as a person
         self.quoted: list[tuple[int, int]] = []  # spans of the direct quotes
 
     def subject(self, verb):
@@ -65,10 +65,29 @@ class _Speakers:
                 found = _antecedent(found, verb.head)  # "Lister, who pointed out that …"
             if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 return verb.head  # "with the minister, Florence Parly, announcing that …"
+            if found is None:
+                found = self._name_before(verb)
             if found is not None or verb.dep_ not in SHARED_SUBJECT:
                 return found
-            verb = verb.head
+            verb = self._narrated_head(verb)
         return None
+
+    def _name_before(self, verb):
+        """A person's name right before a verb the parser gave no subject is its subject
+        ("In May Smith declared", where "May Smith" was read as one phrase)."""
+        if verb.i == 0 or verb.is_sent_start:
+            return None
+        word = verb.doc[verb.i - 1]
+        person = word.ent_type_ == "PERSON" or self.resolver.person_at(word.i, word.i + 1)
+        return word if word.pos_ == "PROPN" and person and self._outside(word) else None
+
+    def _narrated_head(self, verb):
+        """The head a verb shares its subject with, passing over words inside a quotation
+        the parser hung it on ("claiming “I never met him” and asking: …")."""
+        head = verb.head
+        while not self._outside(head) and head.head.i != head.i:
+            head = head.head
+        return head
 
     def actor(self, word) -> Actor:
         """The actor a speaker word names; a bare document takes the last one's author."""
@@ -76,7 +95,7 @@ class _Speakers:
         lemma = word.lower_ if word.pos_ == "PRON" else word.lemma_.lower()
         if lemma in PERSON_PRONOUNS:
             if actor.name is None:  # not in the sentence before: the last person who spoke
-                known = self.last_person or self._person(word.i)
+                known = self._last_named(word.i) or self._person(word.i)
                 if known is not None:
                     return actor.standing_for(known)
             return actor
@@ -86,7 +105,7 @@ class _Speakers:
                 return actor.standing_for(group)
             return actor
         if word.ent_type_ == "PERSON" or self.resolver.person_at(word.i, word.i + 1):
-            self.last_person = actor
+            self.named[word.i] = actor
         if lemma in _documents():
             if actor.country or actor.sector or actor.name:
                 self.documents[lemma] = actor
@@ -94,6 +113,12 @@ class _Speakers:
                 known = self.documents[lemma]
                 return actor.standing_for(known)
         return actor
+
+    def _last_named(self, i: int) -> Actor | None:
+        """The last speaker named as a person before token i: direct quotes are read before
+        reported ones, so the one read last may stand further on in the text."""
+        before = [k for k in self.named if k < i]
+        return self.named[max(before)] if before else None
 
     def _outside(self, word) -> bool:
         """A subject inside the quoted words, or a quote mark the parser took for one, is
