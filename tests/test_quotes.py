@@ -365,3 +365,13 @@ def test_a_verb_hung_on_a_quoted_word_shares_the_narration_subject():
         "small matter!”"
     )
     assert who(said(text, "Traitor?"))[0] == "Olsen"
+
+
+def test_a_bare_reporting_sentence_after_the_quote_names_its_speaker():
+    text = (
+        "The council denied there had been a change of plan, and Karen Olsen went on the "
+        "radio on Monday to attack the Daily Courier for its reporting. “No different from "
+        "what I said before, we will rebuild the bridge at a proper pace and do all else that "
+        "is necessary!..” Olsen wrote. The council met again on Tuesday."
+    )
+    assert who(said(text, "No different"))[0] == "Karen Olsen"

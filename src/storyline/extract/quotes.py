@@ -21,12 +21,13 @@ from functools import cache
 from ..knowledge import lines, word_set
 from ..model import Actor, Comment, Quote
 from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver
-from .marks import inside, quote_spans
+from .marks import OPENERS, inside, quote_spans
 from .syntax import Sentences, inverted_subject, is_speech_verb, noun_phrase, speech_verbs
 
 SUBJECTS = ("nsubj", "nsubjpass")
 SHARED_SUBJECT = ("advcl", "xcomp", "conj")  # "denounced it, calling it …": the same speaker
 MIN_WORDS = 4  # fewer quoted words are a term or a scare quote unless a speech verb reports them
+CLOSING = "".join(OPENERS.values())  # closing quotation marks
 _HEADING = re.compile(r"^[^a-z.!?\u201d\"]{2,80}$")  # "IMMEDIATE BREAKTHROUGHS IMPROBABLE"
 
 
@@ -169,6 +170,9 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
     ]
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+    after = _reporting_after(sents, end)
+    if after is not None:
+        return after
     before = sents.text[: start - 1].rstrip()
     if before.endswith(":") and found:
         k = sents.at_char(len(before) - 1)
@@ -178,6 +182,30 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
             if verbs:
                 return verbs[-1]
     return None
+
+
+REPORTING_WORDS = 6  # at most this many words in a sentence that only reports a quote
+
+
+def _reporting_after(sents: Sentences, end: int):
+    """The speech verb of a bare reporting sentence right after a quote that ended its own
+    sentence (“… necessary!..” Trump tweeted.)."""
+    text = sents.text
+    after = end
+    while after < len(text) and text[after] in CLOSING + " ":
+        after += 1
+    k = sents.at_char(after)
+    if k is None or sents.spans[k].start_char != after:
+        return None
+    sent = sents.spans[k]
+    if sum(not t.is_punct for t in sent) > REPORTING_WORDS:
+        return None
+    return next((t for t in sent if is_speech_verb(t) and not _has_clause(t)), None)
+
+
+def _has_clause(verb) -> bool:
+    """Whether a verb reports words of its own (a clause or quoted object)."""
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
 
 
 _SIGNATURE = re.compile(
