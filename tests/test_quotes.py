@@ -375,3 +375,16 @@ def test_a_bare_reporting_sentence_after_the_quote_names_its_speaker():
         "is necessary!..” Olsen wrote. The council met again on Tuesday."
     )
     assert who(said(text, "No different"))[0] == "Karen Olsen"
+
+
+def test_a_document_that_speaks_is_its_issuers_not_its_receivers():
+    issued = (
+        "Later on Monday, the mayor, Karen Olsen, put out a short statement saying that the "
+        "bridge marked the “start of a new era” for the town."
+    )
+    assert who(said(issued, "start of a new era"))[0] == "Karen Olsen"
+    received = (
+        "Later on Monday, the Daily Courier obtained a short letter saying that the bridge "
+        "marked the “start of a new era” for the town."
+    )
+    assert said(received, "start of a new era").speaker.text == "a short letter"

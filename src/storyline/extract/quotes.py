@@ -65,13 +65,28 @@ class _Speakers:
             if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 found = _antecedent(found, verb.head)  # "Lister, who pointed out that …"
             if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                return verb.head  # "with the minister, Florence Parly, announcing that …"
+                # "with the minister, Florence Parly, announcing that …"
+                return self._issuer(verb.head) or verb.head
             if found is None:
                 found = self._name_before(verb)
             if found is not None or verb.dep_ not in SHARED_SUBJECT:
                 return found
             verb = self._narrated_head(verb)
         return None
+
+    def _issuer(self, noun):
+        """Who issued a document that speaks: its owner ("Olsen's statement saying"), or the
+        subject that put it out ("Olsen put out a statement saying"), not one who received
+        it ("the paper obtained a letter saying")."""
+        if noun.lemma_.lower() not in _documents():
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        head = noun.head
+        if noun.dep_ != "dobj" or head.lemma_.lower() in word_set("receiving_verbs.txt"):
+            return None
+        return next((c for c in head.children if c.dep_ in SUBJECTS and self._outside(c)), None)
 
     def _name_before(self, verb):
         """A person's name right before a verb the parser gave no subject is its subject
