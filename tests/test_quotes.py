@@ -388,3 +388,12 @@ def test_a_document_that_speaks_is_its_issuers_not_its_receivers():
         "marked the “start of a new era” for the town."
     )
     assert said(received, "start of a new era").speaker.text == "a short letter"
+
+
+def test_it_takes_up_the_organisation_not_a_surname_tagged_as_one():
+    text = (
+        "The town’s treasurer, Sean MacDonald, has resigned. The Daily Courier first reported "
+        "MacDonald’s move. Citing anonymous sources, it said he had planned to leave in May "
+        "but had brought the move forward due to a “strong disagreement” with the mayor."
+    )
+    assert who(said(text, "strong disagreement"))[0] == "Daily Courier"

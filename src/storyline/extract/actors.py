@@ -820,7 +820,7 @@ class ActorResolver:
         for m in names:
             if m.entry and m.entry.kind == "person" and not taken & set(range(m.start, m.end)):
                 self._add_person(doc[m.start : m.end])
-        self._surnames(taken | {i for m in names for i in range(m.start, m.end)})
+        self._surnames(taken | {i for m in names if m.entry for i in range(m.start, m.end)})
         # he/she/his… in reading order: each resolved pronoun becomes a mention of its
         # person, so a chain of "he … he … he" keeps pointing at the first name
         self._quoted = quote_spans(doc.text)
@@ -837,7 +837,7 @@ class ActorResolver:
         reporters", tagged as an organisation) is still a mention of that person, unless
         it modifies a noun after it ("the Clinton Foundation")."""
         for tok in self.doc:
-            if tok.i in taken or tok.pos_ != "PROPN" or not tok.is_title:
+            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
                 continue
             if tok.dep_ == "compound" and tok.head.i > tok.i:
                 continue
@@ -974,11 +974,14 @@ class ActorResolver:
         return best
 
     def _antecedent_thing(self, tok: Token) -> Actor | None:
-        """For 'it': the one organisation or country acting in this or the previous sentence."""
+        """For 'it': the one organisation or country acting in this or the previous sentence
+        (a person's name the tagger took for an organisation is no candidate)."""
         here = self._sent_index(tok)
         found: dict[str, Actor] = {}
         for ent in _entities(self.doc):
             if ent.end > tok.i or ent.label_ not in {"ORG", "GPE"}:
+                continue
+            if self.person_at(ent.start, ent.end) is not None:
                 continue
             if here - self._sent_index(ent.root) > 1 or not _acts(ent.root):
                 continue
