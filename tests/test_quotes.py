@@ -397,3 +397,19 @@ def test_it_takes_up_the_organisation_not_a_surname_tagged_as_one():
         "but had brought the move forward due to a “strong disagreement” with the mayor."
     )
     assert who(said(text, "strong disagreement"))[0] == "Daily Courier"
+
+
+def test_a_quote_left_unclosed_ends_before_the_next_one_opens():
+    text = (
+        "Berg shared the mayor’s post, adding “Exactly my view. Olsen said in an interview "
+        "on Monday: “We need to talk to the unions about what this will mean for the port.”"
+    )
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ["Exactly my view.", "We need to talk to the unions about what this will "
+                     "mean for the port."]  # fmt: skip
+    assert who(said(text, "We need to talk"))[0] == "Olsen"
+    run_on = "Olsen said: “The port is closed. They left. “We will reopen it in May.”"
+    assert [run_on[s:e] for s, e in quote_spans(run_on)] == [
+        "The port is closed. They left.", "We will reopen it in May."
+    ]  # fmt: skip
+    assert who(said(run_on, "We will reopen"))[0] == "Olsen"

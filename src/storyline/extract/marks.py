@@ -29,6 +29,26 @@ def _close_in(text: str, start: int, stop: int, mark: str) -> int:
     return i
 
 
+def _reopened(text: str, start: int, stop: int, mark: str) -> int:
+    """Where the same opening mark opens again before the quote closes, or -1: a quote
+    left unclosed (curly marks do not nest in themselves)."""
+    i = text.find(mark, start, stop)
+    while i != -1 and not _opens(text, i):
+        i = text.find(mark, i + 1, stop)
+    return i
+
+
+def _unclosed_end(text: str, start: int, again: int) -> int:
+    """Where a quote left unclosed ends: before the sentence introducing the next quote
+    with a colon (“My thoughts exactly. Pompeo said: “…”), else at the next opening mark
+    (a new paragraph of the same quotation, its line break lost)."""
+    end = len(text[:again].rstrip())
+    if text[end - 1 : end] != ":":
+        return end
+    stop = max(text.rfind(p, start, end) for p in ".!?")
+    return stop + 1 if stop != -1 else end
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (inside the marks) of the quotations of a text; a quote open at a
     paragraph's end goes on when the next paragraph opens with the same mark."""
@@ -44,6 +64,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             para_end = text.find("\n", j)
             para_end = n if para_end == -1 else para_end
             k = _close_in(text, j, para_end, close)
+            again = _reopened(text, j, para_end if k == -1 else k, mark) if mark != close else -1
+            if again != -1:  # “My thoughts exactly. Pompeo said: “We need …”
+                spans.append((start, _unclosed_end(text, start, again)))
+                i = again
+                break
             if k != -1:
                 spans.append((start, k))
                 i = k + 1
