@@ -413,3 +413,12 @@ def test_a_quote_left_unclosed_ends_before_the_next_one_opens():
         "The port is closed. They left.", "We will reopen it in May."
     ]  # fmt: skip
     assert who(said(run_on, "We will reopen"))[0] == "Olsen"
+
+
+def test_a_short_term_quoted_with_the_same_marks_stays_inside_its_quotation():
+    text = (
+        "“In their telling, the army could only take the “fortress” by bombing it from the "
+        "air. Had that been so, they say, they would have held it,” Olsen said."
+    )
+    assert [text[s:e] for s, e in quote_spans(text)] == [text[1 : text.index("” Olsen")]]
+    assert who(said(text, "In their telling"))[0] == "Olsen"

@@ -38,6 +38,19 @@ def _reopened(text: str, start: int, stop: int, mark: str) -> int:
     return i
 
 
+NESTED_TERM_WORDS = 3  # a quote in a quote with the same marks is a term this short
+
+
+def _nested_term(text: str, at: int, stop: int, close: str) -> int:
+    """Where a short term quoted inside a quotation with the same marks closes, or -1: the
+    sentence runs on after it in lower case (“… defeat the “caliphate” by attacking it”)."""
+    k = _close_in(text, at + 1, stop, close)
+    if k == -1 or len(text[at + 1 : k].split()) > NESTED_TERM_WORDS:
+        return -1
+    rest = text[k + 1 : k + 3].lstrip()
+    return k if rest[:1].islower() or rest[:1] in ",;" else -1
+
+
 def _unclosed_end(text: str, start: int, again: int) -> int:
     """Where a quote left unclosed ends: before the sentence introducing the next quote
     with a colon (“My thoughts exactly. Pompeo said: “…”), else at the next opening mark
@@ -65,6 +78,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             para_end = n if para_end == -1 else para_end
             k = _close_in(text, j, para_end, close)
             again = _reopened(text, j, para_end if k == -1 else k, mark) if mark != close else -1
+            term_end = _nested_term(text, again, para_end, close) if again != -1 else -1
+            if term_end != -1:  # “… could only defeat the “caliphate” by attacking it …”
+                j = term_end + 1
+                continue
             if again != -1:  # “My thoughts exactly. Pompeo said: “We need …”
                 spans.append((start, _unclosed_end(text, start, again)))
                 i = again
