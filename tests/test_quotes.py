@@ -422,3 +422,20 @@ def test_a_short_term_quoted_with_the_same_marks_stays_inside_its_quotation():
     )
     assert [text[s:e] for s, e in quote_spans(text)] == [text[1 : text.index("” Olsen")]]
     assert who(said(text, "In their telling"))[0] == "Olsen"
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "As special envoy for the river talks since 2015, Daniel Berg was one of few "
+        "appointees to stay on.",
+        "Daniel Berg was the special envoy for the river talks.",
+    ],
+)
+def test_a_title_said_of_a_person_lets_the_title_name_them(introduction):
+    text = (
+        f"{introduction} He resigned on Monday. The Daily Courier reported that an official "
+        "said Berg had pushed for a deal. The envoy, the report said, argued that the town "
+        "“had a duty to help the farmers downstream”."
+    )
+    assert who(said(text, "had a duty"))[0] == "Daniel Berg"

@@ -721,7 +721,21 @@ def _titles(phrase: Span, ent: Span) -> set[str]:
     US envoy" (an apposition)."""
     words = [t for t in phrase if not ent.start <= t.i < ent.end]
     words += [c for c in ent.root.children if c.dep_ == "appos"]
+    words += _predicated(ent.root)
     return {t.lemma_.lower() for t in words if t.pos_ in ("NOUN", "PROPN") and t.is_alpha}
+
+
+def _predicated(root: Token) -> list[Token]:
+    """The nouns a clause says its subject is: "As special envoy, McGurk was …", "McGurk is
+    the envoy"."""
+    if root.dep_ not in SUBJECT_DEPS:
+        return []
+    verb = root.head
+    out = [c for c in verb.children if c.dep_ == "attr" and verb.lemma_ == "be"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < root.i:
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
