@@ -439,3 +439,13 @@ def test_a_title_said_of_a_person_lets_the_title_name_them(introduction):
         "“had a duty to help the farmers downstream”."
     )
     assert who(said(text, "had a duty"))[0] == "Daniel Berg"
+
+
+def test_a_name_right_after_a_quote_whose_verb_was_left_out_is_its_speaker():
+    text = (
+        "“There is no doubt that the port will reopen,” Karen Olsen said. “There is deep "
+        "disappointment in the town with the council, and right now the traders are trying "
+        "to assess whether this is a shift,” Daniel Berg, a former harbour master. The "
+        "council denied there had been a shift."
+    )
+    assert who(said(text, "There is deep"))[0] == "Daniel Berg"

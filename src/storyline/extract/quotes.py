@@ -240,6 +240,21 @@ def _signed(sents: Sentences, end: int):
     return sents.doc.char_span(m.start(1), name_end, alignment_mode="expand")
 
 
+def _named_after(sents: Sentences, end: int):
+    """A person named right after a quote ending in a comma, where the verb was left out
+    (“…,” Sinan Ülgen, a former diplomat.), as a Span."""
+    text = sents.text
+    if text[end - 1 : end] != ",":
+        return None
+    after = end
+    while after < len(text) and text[after] in CLOSING + " ":
+        after += 1
+    name = sents.doc.char_span(after, after + 1, alignment_mode="expand")
+    if name is None or name[0].ent_type_ != "PERSON" or name[0].ent_iob_ != "B":
+        return None
+    return next(e for e in sents.doc.ents if e.start == name[0].i)
+
+
 def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], speakers: _Speakers):
     """For a quote opening its sentence with no verb of its own: the speech verb and speaker
     of the sentence before, when that sentence reports what someone said."""
@@ -311,7 +326,7 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             word = speakers.subject(verb)
             speaker = speakers.actor(word) if word is not None else None
             said = (verb.lemma_.lower(), verb.idx, verb.idx + len(verb))
-        elif (signed := _signed(sents, end)) is not None:  # “…” ― Jacklyn Ashley
+        elif (signed := _signed(sents, end) or _named_after(sents, end)) is not None:
             speaker = speakers.resolve(signed)
         elif previous is not None and _continues(sents, previous, start):
             speaker = previous.speaker
