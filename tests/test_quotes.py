@@ -9,11 +9,11 @@ import pytest
 from conftest import jsonl, storyline
 
 from storyline.analyze import parse
-from storyline.evaluation.quotes import read_jsonl, read_polnear, score
+from storyline.evaluation.quotes import Gold, match, read_jsonl, read_polnear, score
 from storyline.extract.actors import ActorResolver
 from storyline.extract.marks import quote_spans
 from storyline.extract.quotes import comment_quotes, extract_quotes
-from storyline.model import Comment
+from storyline.model import Comment, Quote
 
 
 def quotes(text: str):
@@ -449,3 +449,10 @@ def test_a_name_right_after_a_quote_whose_verb_was_left_out_is_its_speaker():
         "council denied there had been a shift."
     )
     assert who(said(text, "There is deep"))[0] == "Daniel Berg"
+
+
+def test_a_gold_quote_is_matched_by_the_tightest_of_equal_overlaps():
+    outer = Quote("a", "x", "direct", None, None, 0, 100, 0)
+    inner = Quote("a", "y", "direct", None, None, 40, 60, 0)
+    assert match([outer, inner], [Gold(40, 60, "direct", "Hart")]) == {0: 1}
+    assert match([outer, inner], [Gold(0, 100, "direct", "Lopez")]) == {0: 0}
