@@ -451,6 +451,17 @@ def test_a_name_right_after_a_quote_whose_verb_was_left_out_is_its_speaker():
     assert who(said(text, "There is deep"))[0] == "Daniel Berg"
 
 
+def test_a_quote_inside_a_quote_is_said_by_the_subject_of_its_own_verb():
+    text = (
+        "The last time Maria Lopez saw her friend Jane Hart, they were riding a bus to the "
+        "border. “We had stopped for lunch and I saw her reading in the sun,” recalled Lopez, "
+        "a 30-year-old nurse. “When I asked what she was planning to do, she said, ‘I am "
+        "going to stay and help the families.’”"
+    )
+    assert who(said(text, "When I asked"))[0] == "Maria Lopez"
+    assert who(said(text, "I am going to stay"))[0] == "Jane Hart"  # not Lopez, who says "I"
+
+
 def test_a_gold_quote_is_matched_by_the_tightest_of_equal_overlaps():
     outer = Quote("a", "x", "direct", None, None, 0, 100, 0)
     inner = Quote("a", "y", "direct", None, None, 40, 60, 0)

@@ -847,16 +847,17 @@ class ActorResolver:
                     hit[0].mentions.append((tok.i, tok.i + 1))
 
     def _surnames(self, taken: set[int]) -> None:
-        """A person's name or surname the tagger took for something else ("McGurk told
-        reporters", tagged as an organisation) is still a mention of that person, unless
-        it modifies a noun after it ("the Clinton Foundation")."""
+        """The surname of a person named in full, where the tagger took it for something
+        else ("McGurk told reporters", tagged as an organisation), is still a mention of
+        that person, unless it modifies a noun after it ("the Clinton Foundation"); a
+        single name ("Afrin", a town the tagger once took for a person) has no surname."""
         for tok in self.doc:
             if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
                 continue
             if tok.dep_ == "compound" and tok.head.i > tok.i:
                 continue
             person = self._by_key.get(tok.lower_)
-            if person is not None:
+            if person is not None and len(person.name.split()) > 1:
                 person.mentions.append((tok.i, tok.i + 1))
 
     @staticmethod
@@ -959,7 +960,15 @@ class ActorResolver:
             self.doc.user_data["storyline_narration"] = steps
         return steps[self._sent_index(tok)]
 
-    def _antecedent_person(self, tok: Token) -> tuple[Person, tuple[int, int]] | None:
+    def person_other_than(self, tok: Token, name: str) -> Person | None:
+        """The person a pronoun takes up when it cannot be the one named (in a quotation,
+        "she" is not the speaker, who says "I")."""
+        hit = self._antecedent_person(tok, name)
+        return hit[0] if hit is not None else None
+
+    def _antecedent_person(
+        self, tok: Token, not_name: str | None = None
+    ) -> tuple[Person, tuple[int, int]] | None:
         """The person a pronoun takes up: mentioned before it in its own sentence or the
         one before (quoted sentences between do not count)."""
         here = self._narration_index(tok)
@@ -969,6 +978,8 @@ class ActorResolver:
             return inside(char, self._quoted)
 
         for p in self.persons:
+            if p.name == not_name:
+                continue
             for s, e in p.mentions:
                 if e > tok.i or here - self._narration_index(self.doc[s]) > PRONOUN_REACH:
                     continue

@@ -106,6 +106,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def nested_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations inside quotations (“… she said, ‘I’m going to fight.’”), one level deep,
+    in the outer quotation's coordinates of the whole text."""
+    return [(start + s, start + e) for start, end in spans
+            for s, e in quote_spans(text[start:end])]  # fmt: skip
+
+
 def inside(i: int, spans: list[tuple[int, int]]) -> bool:
     """Whether character i falls inside one of these spans."""
     return any(s <= i < e for s, e in spans)

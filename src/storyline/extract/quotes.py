@@ -21,7 +21,7 @@ from functools import cache
 from ..knowledge import lines, word_set
 from ..model import Actor, Comment, Quote
 from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver
-from .marks import OPENERS, inside, quote_spans
+from .marks import OPENERS, inside, nested_spans, quote_spans
 from .syntax import Sentences, inverted_subject, is_speech_verb, noun_phrase, speech_verbs
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -129,6 +129,15 @@ class _Speakers:
                 known = self.documents[lemma]
                 return actor.standing_for(known)
         return actor
+
+    def other_than(self, word, actor: Actor) -> Actor:
+        """For a pronoun that cannot be `actor`: the person it takes up besides, if any."""
+        if word.lower_ not in PERSON_PRONOUNS:
+            return actor
+        p = self.resolver.person_other_than(word, actor.name)
+        if p is None:
+            return Actor(actor.text, None, None, None, actor.start, actor.end)
+        return actor.standing_for(Actor(p.name, p.name, p.country, p.sector))
 
     def _last_named(self, i: int) -> Actor | None:
         """The last speaker named as a person before token i: direct quotes are read before
@@ -299,6 +308,59 @@ def _continues(sents: Sentences, previous: Quote, start: int) -> bool:
     return all(not ln or _HEADING.match(ln) for ln in lines)
 
 
+def _too_short(sents: Sentences, start: int, end: int, verb) -> bool:
+    """A quoted term, title or scare quote: fewer than MIN_WORDS words no verb reports."""
+    said_end = start + len(sents.text[start:end].rstrip(" ,.;:!?"))  # “Yes, entirely,” he said
+    words = len(sents.text[start:end].split())
+    return words < MIN_WORDS and not (verb is not None and _reports(verb, start, said_end))
+
+
+def _direct(sents: Sentences, article_id: str, span: tuple[int, int], speaker, said) -> Quote:
+    """A direct quote of a span, its speaker and its speech verb (lemma, start, end)."""
+    start, end = span
+    return Quote(
+        article_id, sents.text[start:end], "direct", speaker, said[0], start, end,
+        sents.at_char(start) or 0, verb_start=said[1], verb_end=said[2],
+        id=_quote_id(article_id, start, end),
+    )  # fmt: skip
+
+
+def _said(verb) -> tuple[str, int, int]:
+    """A speech verb as a quote records it: lemma and character offsets."""
+    return verb.lemma_.lower(), verb.idx, verb.idx + len(verb)
+
+
+def nested_quotes(
+    sents: Sentences, article_id: str, speakers: _Speakers, direct: list[Quote]
+) -> list[Quote]:
+    """Quotations inside quotations with a speech verb of their own in the outer words
+    (“When I asked, she said, ‘I’m going to fight.’”): that verb's subject said them, and
+    a "she" there is not whoever speaks the outer quotation."""
+    outer = speakers.quoted
+    quotes = []
+    for start, end in nested_spans(sents.text, outer):
+        # the words around are the speaker's own: only the quote itself and others bar
+        speakers.quoted = [(s, e) for s, e in outer if not s <= start < e] + [(start, end)]
+        verb = _verb_for(sents, start, end, speakers.quoted)
+        word = speakers.subject(verb) if verb is not None else None
+        if word is None or _too_short(sents, start, end, verb):
+            continue
+        around = next((q for q in direct if q.start <= start < q.end and q.speaker), None)
+        said_by = around.speaker.name if around is not None else None
+        speaker = speakers.actor(word)
+        if speaker.name and speaker.name == said_by:  # "she" in Renas's words is not Renas
+            speaker = speakers.other_than(word, speaker)
+        # "I", "you", "they" or a lost "she": no one else the article names
+        pronoun = word.pos_ == "PRON"
+        if pronoun and (speaker.name is None or word.lower_ not in PERSON_PRONOUNS):
+            continue
+        if around is not None and speaker.name == said_by:
+            continue  # one quoting their own words: the quotation around says it
+        quotes.append(_direct(sents, article_id, (start, end), speaker, _said(verb)))
+    speakers.quoted = outer
+    return quotes
+
+
 def _reports(verb, start: int, end: int) -> bool:
     """Whether a speech verb's clause takes in the quoted words (a partial quote)."""
     for child in verb.children:
@@ -316,16 +378,14 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
     quotes: list[Quote] = []
     previous: Quote | None = None
     for start, end in spans:
-        words = len(text[start:end].split())
         verb = _verb_for(sents, start, end, spans)
-        said_end = start + len(text[start:end].rstrip(" ,.;:!?"))  # “Yes, entirely,” he said
-        if words < MIN_WORDS and not (verb is not None and _reports(verb, start, said_end)):
-            continue  # a quoted term, title or scare quote
+        if _too_short(sents, start, end, verb):
+            continue
         speaker, said = None, (None, None, None)  # speech verb: lemma, start, end
         if verb is not None:
             word = speakers.subject(verb)
             speaker = speakers.actor(word) if word is not None else None
-            said = (verb.lemma_.lower(), verb.idx, verb.idx + len(verb))
+            said = _said(verb)
         elif (signed := _signed(sents, end) or _named_after(sents, end)) is not None:
             speaker = speakers.resolve(signed)
         elif previous is not None and _continues(sents, previous, start):
@@ -335,12 +395,8 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             verb, word = _introduced(sents, start, spans, speakers)
             if word is not None:
                 speaker = speakers.actor(word)
-                said = (verb.lemma_.lower(), verb.idx, verb.idx + len(verb))
-        quote = Quote(
-            article_id, text[start:end], "direct", speaker, said[0], start, end,
-            sents.at_char(start) or 0, verb_start=said[1], verb_end=said[2],
-            id=_quote_id(article_id, start, end),
-        )  # fmt: skip
+                said = _said(verb)
+        quote = _direct(sents, article_id, (start, end), speaker, said)
         quotes.append(quote)
         previous = quote
     return quotes
@@ -466,5 +522,6 @@ def extract_quotes(doc, article_id: str, resolver: ActorResolver) -> list[Quote]
     speakers = _Speakers(resolver)
     sents = Sentences.of(doc)
     direct = direct_quotes(sents, article_id, speakers)
-    quotes = direct + indirect_quotes(sents, article_id, speakers, direct)
+    nested = nested_quotes(sents, article_id, speakers, direct)
+    quotes = direct + nested + indirect_quotes(sents, article_id, speakers, direct)
     return sorted(quotes, key=lambda q: q.start)
