@@ -467,3 +467,13 @@ def test_a_gold_quote_is_matched_by_the_tightest_of_equal_overlaps():
     inner = Quote("a", "y", "direct", None, None, 40, 60, 0)
     assert match([outer, inner], [Gold(40, 60, "direct", "Hart")]) == {0: 1}
     assert match([outer, inner], [Gold(0, 100, "direct", "Lopez")]) == {0: 0}
+
+
+def test_a_quote_after_a_sentence_about_the_last_speaker_is_theirs():
+    text = (
+        "“We had stopped for lunch when the news came,” recalled Maria Lopez, a nurse. But "
+        "with the town about to fall, Lopez had heard the army was pulling out its medics. "
+        "“When I told the others they just laughed. Then we packed the van and left that "
+        "night.” The town fell a week later."
+    )
+    assert who(said(text, "When I told the others"))[0] == "Maria Lopez"

@@ -278,6 +278,19 @@ def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], spea
     return None, None
 
 
+def _about(sents: Sentences, start: int, speaker: Actor | None, speakers: _Speakers) -> bool:
+    """Whether a quote opening its sentence follows one about the last speaker: the sentence
+    before has that person as its subject (“…,” recalled Renas. Renas had heard … “…”)."""
+    k = sents.at_char(start)
+    if not k or speaker is None or speaker.name is None:
+        return False
+    if sents.spans[k].start_char < start - 2:
+        return False
+    root = sents.spans[k - 1].root
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and speakers.resolve(noun_phrase(subject)).name == speaker.name
+
+
 def _antecedent(relative, head):
     """What a relative pronoun stands for: the noun its clause hangs on, or for "who" the
     person that noun's phrase belongs to ("Lister, of the Institute, who said")."""
@@ -396,6 +409,9 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             if word is not None:
                 speaker = speakers.actor(word)
                 said = _said(verb)
+            elif previous is not None and _about(sents, start, previous.speaker, speakers):
+                speaker = previous.speaker  # “…,” recalled Renas. But Renas had heard … “…”
+                said = (previous.verb, previous.verb_start, previous.verb_end)
         quote = _direct(sents, article_id, (start, end), speaker, said)
         quotes.append(quote)
         previous = quote
