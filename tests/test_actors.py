@@ -300,3 +300,4 @@ def test_a_place_once_tagged_as_a_person_keeps_its_other_mentions_as_places(nlp)
     resolver = ActorResolver(doc)
     kobani = [t.i for t in doc if t.text == "Kobani"]
     assert all(resolver.person_at(i, i + 1) is None for i in (kobani[0], kobani[-1]))
+    assert [p.name for p in resolver.persons] == ["Sara"]  # a place the tagger once misread

@@ -81,6 +81,8 @@ NONSTATE_CODES = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "ISM", "MNC", "KO
 DOMESTIC_SECTORS = SECTORS - {"IGO", "NGO", "IMG"}
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Entity labels of places: a single name tagged so elsewhere in the article is no person.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Dependency relations of a GPE that acts (not a place): subject, object, possessor…
 ACTOR_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "poss", "appos", "agent", "attr", "ROOT"}
@@ -826,9 +828,11 @@ class ActorResolver:
         self.persons: list[Person] = []
         self._by_key: dict[str, Person] = {}
         taken = set()
+        places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                self._add_person(ent)
+                if not (len(ent) == 1 and ent.text in places):
+                    self._add_person(ent)
                 taken.update(range(ent.start, ent.end))
         # people the knowledge files name, where the tagger saw no person ("Trump tweeted")
         for m in names:
