@@ -4,12 +4,15 @@ Direct quotes are found in the text by their marks (“…”, "…", ‘…’,
 open at the end of a paragraph continues when the next paragraph opens with a mark.
 Short quoted words are scare quotes unless a speech verb reports them ("hoped “common
 sense” would prevail"). The speaker of a direct quote is the subject of a speech verb in
-its sentence, or of the sentence ending in a colon before it, or — for a quote with no
-verb of its own — the speaker of the quote it continues (a heading between the two does
-not break the chain). Reported statements are the clauses of speech verbs ("X said
-that …", "…, claimed the opposition") and "according to X". Speakers resolve to actors
-with the article-wide resolver; "the statement added" takes the actor of the statement
-named before ("the rebel statement said").
+its sentence, of a bare reporting sentence right after it (“…!” Trump tweeted.), or of
+the sentence ending in a colon before it, or — for a quote with no verb of its own — the
+person named right after it, the speaker of the quote it continues (a heading between
+the two does not break the chain) or the last speaker when the sentence before is about
+them. A quotation inside a quotation is kept when a verb in the outer words gives it a
+speaker of its own (“…, she said, ‘…’”). Reported statements are the clauses of speech
+verbs ("X said that …", "…, claimed the opposition") and "according to X". Speakers
+resolve to actors with the article-wide resolver; "the statement added" takes the actor
+of the statement named before ("the rebel statement said").
 """
 
 from __future__ import annotations
@@ -211,13 +214,17 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
 REPORTING_WORDS = 6  # at most this many words in a sentence that only reports a quote
 
 
+def _past_marks(text: str, end: int) -> int:
+    """Where the words after a quote begin: past its closing marks and spaces."""
+    while end < len(text) and text[end] in CLOSING + " ":
+        end += 1
+    return end
+
+
 def _reporting_after(sents: Sentences, end: int):
     """The speech verb of a bare reporting sentence right after a quote that ended its own
     sentence (“… necessary!..” Trump tweeted.)."""
-    text = sents.text
-    after = end
-    while after < len(text) and text[after] in CLOSING + " ":
-        after += 1
+    after = _past_marks(sents.text, end)
     k = sents.at_char(after)
     if k is None or sents.spans[k].start_char != after:
         return None
@@ -252,12 +259,9 @@ def _signed(sents: Sentences, end: int):
 def _named_after(sents: Sentences, end: int):
     """A person named right after a quote ending in a comma, where the verb was left out
     (“…,” Sinan Ülgen, a former diplomat.), as a Span."""
-    text = sents.text
-    if text[end - 1 : end] != ",":
+    if sents.text[end - 1 : end] != ",":
         return None
-    after = end
-    while after < len(text) and text[after] in CLOSING + " ":
-        after += 1
+    after = _past_marks(sents.text, end)
     name = sents.doc.char_span(after, after + 1, alignment_mode="expand")
     if name is None or name[0].ent_type_ != "PERSON" or name[0].ent_iob_ != "B":
         return None
