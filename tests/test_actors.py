@@ -289,3 +289,15 @@ def test_sector_word_rows_are_well_formed():
         assert row[1] in SECTORS, row
         if len(row) == 3:
             assert row[2] == "weak", row
+
+
+def test_a_place_once_tagged_as_a_person_keeps_its_other_mentions_as_places(nlp):
+    doc = nlp(
+        "The fighters were heading by coach into Kobani, northern Syria, to help defend the "
+        "town. With Kobani on the brink of being overrun, Sara had heard the commanders were "
+        "leaving. Kobani fell a week later."
+    )
+    resolver = ActorResolver(doc)
+    kobani = [t.i for t in doc if t.text == "Kobani"]
+    assert all(resolver.person_at(i, i + 1) is None for i in (kobani[0], kobani[-1]))
+    assert [p.name for p in resolver.persons] == ["Sara"]  # a place the tagger once misread

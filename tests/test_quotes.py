@@ -9,11 +9,11 @@ import pytest
 from conftest import jsonl, storyline
 
 from storyline.analyze import parse
-from storyline.evaluation.quotes import read_jsonl, read_polnear, score
+from storyline.evaluation.quotes import Gold, match, read_jsonl, read_polnear, score
 from storyline.extract.actors import ActorResolver
 from storyline.extract.marks import quote_spans
 from storyline.extract.quotes import comment_quotes, extract_quotes
-from storyline.model import Comment
+from storyline.model import Comment, Quote
 
 
 def quotes(text: str):
@@ -329,3 +329,151 @@ def test_a_pronoun_chain_keeps_its_person():
         "it’s all yours. We are done.”"
     )
     assert who(said(text, "OK, it’s all yours"))[0] == "Donald Trump"
+
+
+def test_a_sentence_begun_inside_a_quote_is_not_narration():
+    text = (
+        "Karen Olsen spoke on Monday: “We will rebuild the bridge.” At a meeting with Daniel "
+        "Berg two days earlier, she is reported to have said: “Fine, it is yours. We are "
+        "finished.” By Friday, however, she appeared to agree with Berg that the work would "
+        "wait. “We are pulling back. We are going to delay the work,” she told reporters."
+    )
+    assert who(said(text, "We are pulling back"))[0] == "Karen Olsen"
+
+
+def test_a_pronoun_falls_back_on_the_last_speaker_before_it_not_after():
+    text = (
+        "“We will rebuild the bridge,” Karen Olsen said on Monday. The council met on Tuesday. "
+        "The budget was approved on Wednesday. She also said that the work would start in May. "
+        "“It will take a year,” Daniel Berg told reporters."
+    )
+    assert who(said(text, "that the work would start"))[0] == "Karen Olsen"
+
+
+def test_a_name_before_a_verb_without_subject_is_the_speaker():
+    text = (
+        "Priya Patel is the minister. At the UN general assembly in May Patel declared: "
+        "“We are not going to leave as long as foreign troops are outside their borders.”"
+    )
+    assert who(said(text, "We are not going"))[0] == "Priya Patel"
+
+
+def test_a_verb_hung_on_a_quoted_word_shares_the_narration_subject():
+    text = (
+        "Later, Olsen directly answered the council’s vote, claiming “I do not know” the "
+        "treasurer, and asking: “Traitor? The papers are making such a big deal about this "
+        "small matter!”"
+    )
+    assert who(said(text, "Traitor?"))[0] == "Olsen"
+
+
+def test_a_bare_reporting_sentence_after_the_quote_names_its_speaker():
+    text = (
+        "The council denied there had been a change of plan, and Karen Olsen went on the "
+        "radio on Monday to attack the Daily Courier for its reporting. “No different from "
+        "what I said before, we will rebuild the bridge at a proper pace and do all else that "
+        "is necessary!..” Olsen wrote. The council met again on Tuesday."
+    )
+    assert who(said(text, "No different"))[0] == "Karen Olsen"
+
+
+def test_a_document_that_speaks_is_its_issuers_not_its_receivers():
+    issued = (
+        "Later on Monday, the mayor, Karen Olsen, put out a short statement saying that the "
+        "bridge marked the “start of a new era” for the town."
+    )
+    assert who(said(issued, "start of a new era"))[0] == "Karen Olsen"
+    received = (
+        "Later on Monday, the Daily Courier obtained a short letter saying that the bridge "
+        "marked the “start of a new era” for the town."
+    )
+    assert said(received, "start of a new era").speaker.text == "a short letter"
+
+
+def test_it_takes_up_the_organisation_not_a_surname_tagged_as_one():
+    text = (
+        "The town’s treasurer, Sean MacDonald, has resigned. The Daily Courier first reported "
+        "MacDonald’s move. Citing anonymous sources, it said he had planned to leave in May "
+        "but had brought the move forward due to a “strong disagreement” with the mayor."
+    )
+    assert who(said(text, "strong disagreement"))[0] == "Daily Courier"
+
+
+def test_a_quote_left_unclosed_ends_before_the_next_one_opens():
+    text = (
+        "Berg shared the mayor’s post, adding “Exactly my view. Olsen said in an interview "
+        "on Monday: “We need to talk to the unions about what this will mean for the port.”"
+    )
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == ["Exactly my view.", "We need to talk to the unions about what this will "
+                     "mean for the port."]  # fmt: skip
+    assert who(said(text, "We need to talk"))[0] == "Olsen"
+    run_on = "Olsen said: “The port is closed. They left. “We will reopen it in May.”"
+    assert [run_on[s:e] for s, e in quote_spans(run_on)] == [
+        "The port is closed. They left.", "We will reopen it in May."
+    ]  # fmt: skip
+    assert who(said(run_on, "We will reopen"))[0] == "Olsen"
+
+
+def test_a_short_term_quoted_with_the_same_marks_stays_inside_its_quotation():
+    text = (
+        "“In their telling, the army could only take the “fortress” by bombing it from the "
+        "air. Had that been so, they say, they would have held it,” Olsen said."
+    )
+    assert [text[s:e] for s, e in quote_spans(text)] == [text[1 : text.index("” Olsen")]]
+    assert who(said(text, "In their telling"))[0] == "Olsen"
+
+
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "As special envoy for the river talks since 2015, Daniel Berg was one of few "
+        "appointees to stay on.",
+        "Daniel Berg was the special envoy for the river talks.",
+    ],
+)
+def test_a_title_said_of_a_person_lets_the_title_name_them(introduction):
+    text = (
+        f"{introduction} He resigned on Monday. The Daily Courier reported that an official "
+        "said Berg had pushed for a deal. The envoy, the report said, argued that the town "
+        "“had a duty to help the farmers downstream”."
+    )
+    assert who(said(text, "had a duty"))[0] == "Daniel Berg"
+
+
+def test_a_name_right_after_a_quote_whose_verb_was_left_out_is_its_speaker():
+    text = (
+        "“There is no doubt that the port will reopen,” Karen Olsen said. “There is deep "
+        "disappointment in the town with the council, and right now the traders are trying "
+        "to assess whether this is a shift,” Daniel Berg, a former harbour master. The "
+        "council denied there had been a shift."
+    )
+    assert who(said(text, "There is deep"))[0] == "Daniel Berg"
+
+
+def test_a_quote_inside_a_quote_is_said_by_the_subject_of_its_own_verb():
+    text = (
+        "The last time Maria Lopez saw her friend Jane Hart, they were riding a bus to the "
+        "border. “We had stopped for lunch and I saw her reading in the sun,” recalled Lopez, "
+        "a 30-year-old nurse. “When I asked what she was planning to do, she said, ‘I am "
+        "going to stay and help the families.’”"
+    )
+    assert who(said(text, "When I asked"))[0] == "Maria Lopez"
+    assert who(said(text, "I am going to stay"))[0] == "Jane Hart"  # not Lopez, who says "I"
+
+
+def test_a_gold_quote_is_matched_by_the_tightest_of_equal_overlaps():
+    outer = Quote("a", "x", "direct", None, None, 0, 100, 0)
+    inner = Quote("a", "y", "direct", None, None, 40, 60, 0)
+    assert match([outer, inner], [Gold(40, 60, "direct", "Hart")]) == {0: 1}
+    assert match([outer, inner], [Gold(0, 100, "direct", "Lopez")]) == {0: 0}
+
+
+def test_a_quote_after_a_sentence_about_the_last_speaker_is_theirs():
+    text = (
+        "“We had stopped for lunch when the news came,” recalled Maria Lopez, a nurse. But "
+        "with the town about to fall, Lopez had heard the army was pulling out its medics. "
+        "“When I told the others they just laughed. Then we packed the van and left that "
+        "night.” The town fell a week later."
+    )
+    assert who(said(text, "When I told the others"))[0] == "Maria Lopez"

@@ -197,14 +197,18 @@ def match(predicted: list[Quote], gold: list[Gold]) -> dict[int, int]:
 
     A quote split by its reporting clause ("…,” he said. “…") is one gold quote that
     two predictions overlap: each prediction is right, the gold quote is found once.
+    Of predictions overlapping it equally, one of its kind and then the tightest is its
+    match: a quote inside a quotation is found by the inner prediction, not the one
+    around it.
     """
-    found: dict[int, tuple[int, int]] = {}
+    found: dict[int, tuple[int, bool, int, int]] = {}
     for i, q in enumerate(predicted):
         for j, g in enumerate(gold):
             size = min(q.end, g.end) - max(q.start, g.start)
-            if size > 0 and size > found.get(j, (0, -1))[0]:
-                found[j] = (size, i)
-    return {j: i for j, (_, i) in found.items()}
+            rank = (size, q.kind == g.kind, -(q.end - q.start), i)
+            if size > 0 and rank[:3] > found.get(j, (0, False, 0, -1))[:3]:
+                found[j] = rank
+    return {j: rank[-1] for j, rank in found.items()}
 
 
 def _best_overlap(q: Quote, gold: list[Gold]) -> Gold | None:

@@ -81,6 +81,8 @@ NONSTATE_CODES = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG", "ISM", "MNC", "KO
 DOMESTIC_SECTORS = SECTORS - {"IGO", "NGO", "IMG"}
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Entity labels of places: a single name tagged so elsewhere in the article is no person.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Dependency relations of a GPE that acts (not a place): subject, object, possessor…
 ACTOR_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "iobj", "dative", "poss", "appos", "agent", "attr", "ROOT"}
@@ -721,7 +723,21 @@ def _titles(phrase: Span, ent: Span) -> set[str]:
     US envoy" (an apposition)."""
     words = [t for t in phrase if not ent.start <= t.i < ent.end]
     words += [c for c in ent.root.children if c.dep_ == "appos"]
+    words += _predicated(ent.root)
     return {t.lemma_.lower() for t in words if t.pos_ in ("NOUN", "PROPN") and t.is_alpha}
+
+
+def _predicated(root: Token) -> list[Token]:
+    """The nouns a clause says its subject is: "As special envoy, McGurk was …", "McGurk is
+    the envoy"."""
+    if root.dep_ not in SUBJECT_DEPS:
+        return []
+    verb = root.head
+    out = [c for c in verb.children if c.dep_ == "attr" and verb.lemma_ == "be"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as" and prep.i < root.i:
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    return out
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -812,14 +828,17 @@ class ActorResolver:
         self.persons: list[Person] = []
         self._by_key: dict[str, Person] = {}
         taken = set()
+        places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                self._add_person(ent)
+                if not (len(ent) == 1 and ent.text in places):
+                    self._add_person(ent)
                 taken.update(range(ent.start, ent.end))
         # people the knowledge files name, where the tagger saw no person ("Trump tweeted")
         for m in names:
             if m.entry and m.entry.kind == "person" and not taken & set(range(m.start, m.end)):
                 self._add_person(doc[m.start : m.end])
+        self._surnames(taken | {i for m in names if m.entry for i in range(m.start, m.end)})
         # he/she/his… in reading order: each resolved pronoun becomes a mention of its
         # person, so a chain of "he … he … he" keeps pointing at the first name
         self._quoted = quote_spans(doc.text)
@@ -830,6 +849,20 @@ class ActorResolver:
                 if hit is not None:
                     self._pronoun_person[tok.i] = hit[0]
                     hit[0].mentions.append((tok.i, tok.i + 1))
+
+    def _surnames(self, taken: set[int]) -> None:
+        """The surname of a person named in full, where the tagger took it for something
+        else ("McGurk told reporters", tagged as an organisation), is still a mention of
+        that person, unless it modifies a noun after it ("the Clinton Foundation"); a
+        single name ("Afrin", a town the tagger once took for a person) has no surname."""
+        for tok in self.doc:
+            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+                continue
+            if tok.dep_ == "compound" and tok.head.i > tok.i:
+                continue
+            person = self._by_key.get(tok.lower_)
+            if person is not None and len(person.name.split()) > 1:
+                person.mentions.append((tok.i, tok.i + 1))
 
     @staticmethod
     def _main_country(names: list[Match]) -> str | None:
@@ -917,17 +950,29 @@ class ActorResolver:
 
     def _narration_index(self, tok: Token) -> int:
         """The number of a token's sentence counting only narration: a sentence that opens
-        with a quote mark is the words of the sentence before it, not a step away."""
+        with a quote mark, or begins inside a quotation ("“We are done.” … “OK. We're
+        leaving,” he said"), is the words of the sentence before it, not a step away."""
         steps = self.doc.user_data.get("storyline_narration")
         if steps is None:
             steps, count = [], 0
             for sent in Sentences.of(self.doc).spans:
-                count += sent.text.lstrip()[:1] not in OPENING_MARKS
+                quoted = sent.text.lstrip()[:1] in OPENING_MARKS or inside(
+                    sent.start_char, self._quoted
+                )
+                count += not quoted
                 steps.append(count)
             self.doc.user_data["storyline_narration"] = steps
         return steps[self._sent_index(tok)]
 
-    def _antecedent_person(self, tok: Token) -> tuple[Person, tuple[int, int]] | None:
+    def person_other_than(self, tok: Token, name: str) -> Person | None:
+        """The person a pronoun takes up when it cannot be the one named (in a quotation,
+        "she" is not the speaker, who says "I")."""
+        hit = self._antecedent_person(tok, name)
+        return hit[0] if hit is not None else None
+
+    def _antecedent_person(
+        self, tok: Token, not_name: str | None = None
+    ) -> tuple[Person, tuple[int, int]] | None:
         """The person a pronoun takes up: mentioned before it in its own sentence or the
         one before (quoted sentences between do not count)."""
         here = self._narration_index(tok)
@@ -937,6 +982,8 @@ class ActorResolver:
             return inside(char, self._quoted)
 
         for p in self.persons:
+            if p.name == not_name:
+                continue
             for s, e in p.mentions:
                 if e > tok.i or here - self._narration_index(self.doc[s]) > PRONOUN_REACH:
                     continue
@@ -956,11 +1003,14 @@ class ActorResolver:
         return best
 
     def _antecedent_thing(self, tok: Token) -> Actor | None:
-        """For 'it': the one organisation or country acting in this or the previous sentence."""
+        """For 'it': the one organisation or country acting in this or the previous sentence
+        (a person's name the tagger took for an organisation is no candidate)."""
         here = self._sent_index(tok)
         found: dict[str, Actor] = {}
         for ent in _entities(self.doc):
             if ent.end > tok.i or ent.label_ not in {"ORG", "GPE"}:
+                continue
+            if self.person_at(ent.start, ent.end) is not None:
                 continue
             if here - self._sent_index(ent.root) > 1 or not _acts(ent.root):
                 continue

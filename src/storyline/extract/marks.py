@@ -29,6 +29,39 @@ def _close_in(text: str, start: int, stop: int, mark: str) -> int:
     return i
 
 
+def _reopened(text: str, start: int, stop: int, mark: str) -> int:
+    """Where the same opening mark opens again before the quote closes, or -1: a quote
+    left unclosed (curly marks do not nest in themselves)."""
+    i = text.find(mark, start, stop)
+    while i != -1 and not _opens(text, i):
+        i = text.find(mark, i + 1, stop)
+    return i
+
+
+NESTED_TERM_WORDS = 3  # a quote in a quote with the same marks is a term this short
+
+
+def _nested_term(text: str, at: int, stop: int, close: str) -> int:
+    """Where a short term quoted inside a quotation with the same marks closes, or -1: the
+    sentence runs on after it in lower case (“… defeat the “caliphate” by attacking it”)."""
+    k = _close_in(text, at + 1, stop, close)
+    if k == -1 or len(text[at + 1 : k].split()) > NESTED_TERM_WORDS:
+        return -1
+    rest = text[k + 1 : k + 3].lstrip()
+    return k if rest[:1].islower() or rest[:1] in ",;" else -1
+
+
+def _unclosed_end(text: str, start: int, again: int) -> int:
+    """Where a quote left unclosed ends: before the sentence introducing the next quote
+    with a colon (“My thoughts exactly. Pompeo said: “…”), else at the next opening mark
+    (a new paragraph of the same quotation, its line break lost)."""
+    end = len(text[:again].rstrip())
+    if text[end - 1 : end] != ":":
+        return end
+    stop = max(text.rfind(p, start, end) for p in ".!?")
+    return stop + 1 if stop != -1 else end
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans (inside the marks) of the quotations of a text; a quote open at a
     paragraph's end goes on when the next paragraph opens with the same mark."""
@@ -44,6 +77,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             para_end = text.find("\n", j)
             para_end = n if para_end == -1 else para_end
             k = _close_in(text, j, para_end, close)
+            again = _reopened(text, j, para_end if k == -1 else k, mark) if mark != close else -1
+            term_end = _nested_term(text, again, para_end, close) if again != -1 else -1
+            if term_end != -1:  # “… could only defeat the “caliphate” by attacking it …”
+                j = term_end + 1
+                continue
+            if again != -1:  # “My thoughts exactly. Pompeo said: “We need …”
+                spans.append((start, _unclosed_end(text, start, again)))
+                i = again
+                break
             if k != -1:
                 spans.append((start, k))
                 i = k + 1
@@ -62,6 +104,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             i = para_end
             break
     return spans
+
+
+def nested_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations inside quotations (“… she said, ‘I’m going to fight.’”), one level deep,
+    in the outer quotation's coordinates of the whole text."""
+    return [(start + s, start + e) for start, end in spans
+            for s, e in quote_spans(text[start:end])]  # fmt: skip
 
 
 def inside(i: int, spans: list[tuple[int, int]]) -> bool:

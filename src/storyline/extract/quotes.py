@@ -4,12 +4,15 @@ Direct quotes are found in the text by their marks (“…”, "…", ‘…’,
 open at the end of a paragraph continues when the next paragraph opens with a mark.
 Short quoted words are scare quotes unless a speech verb reports them ("hoped “common
 sense” would prevail"). The speaker of a direct quote is the subject of a speech verb in
-its sentence, or of the sentence ending in a colon before it, or — for a quote with no
-verb of its own — the speaker of the quote it continues (a heading between the two does
-not break the chain). Reported statements are the clauses of speech verbs ("X said
-that …", "…, claimed the opposition") and "according to X". Speakers resolve to actors
-with the article-wide resolver; "the statement added" takes the actor of the statement
-named before ("the rebel statement said").
+its sentence, of a bare reporting sentence right after it (“…!” Trump tweeted.), or of
+the sentence ending in a colon before it, or — for a quote with no verb of its own — the
+person named right after it, the speaker of the quote it continues (a heading between
+the two does not break the chain) or the last speaker when the sentence before is about
+them. A quotation inside a quotation is kept when a verb in the outer words gives it a
+speaker of its own (“…, she said, ‘…’”). Reported statements are the clauses of speech
+verbs ("X said that …", "…, claimed the opposition") and "according to X". Speakers
+resolve to actors with the article-wide resolver; "the statement added" takes the actor
+of the statement named before ("the rebel statement said").
 """
 
 from __future__ import annotations
@@ -21,12 +24,13 @@ from functools import cache
 from ..knowledge import lines, word_set
 from ..model import Actor, Comment, Quote
 from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver
-from .marks import inside, quote_spans
+from .marks import OPENERS, inside, nested_spans, quote_spans
 from .syntax import Sentences, inverted_subject, is_speech_verb, noun_phrase, speech_verbs
 
 SUBJECTS = ("nsubj", "nsubjpass")
 SHARED_SUBJECT = ("advcl", "xcomp", "conj")  # "denounced it, calling it …": the same speaker
 MIN_WORDS = 4  # fewer quoted words are a term or a scare quote unless a speech verb reports them
+CLOSING = "".join(OPENERS.values())  # closing quotation marks
 _HEADING = re.compile(r"^[^a-z.!?\u201d\"]{2,80}$")  # "IMMEDIATE BREAKTHROUGHS IMPROBABLE"
 
 
@@ -47,7 +51,7 @@ class _Speakers:
         self.resolve = resolver.resolve
         self.resolver = resolver
         self.documents: dict[str, Actor] = {}  # "statement" → the actor of the last one named
-        self.last_person: Actor | None = None  # the last speaker named as a person
+        self.named: dict[int, Actor] = {}  # token → speaker named there as a person
         self.quoted: list[tuple[int, int]] = []  # spans of the direct quotes
 
     def subject(self, verb):
@@ -64,11 +68,45 @@ class _Speakers:
             if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 found = _antecedent(found, verb.head)  # "Lister, who pointed out that …"
             if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                return verb.head  # "with the minister, Florence Parly, announcing that …"
+                # "with the minister, Florence Parly, announcing that …"
+                return self._issuer(verb.head) or verb.head
+            if found is None:
+                found = self._name_before(verb)
             if found is not None or verb.dep_ not in SHARED_SUBJECT:
                 return found
-            verb = verb.head
+            verb = self._narrated_head(verb)
         return None
+
+    def _issuer(self, noun):
+        """Who issued a document that speaks: its owner ("Olsen's statement saying"), or the
+        subject that put it out ("Olsen put out a statement saying"), not one who received
+        it ("the paper obtained a letter saying")."""
+        if noun.lemma_.lower() not in _documents():
+            return None
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        head = noun.head
+        if noun.dep_ != "dobj" or head.lemma_.lower() in word_set("receiving_verbs.txt"):
+            return None
+        return next((c for c in head.children if c.dep_ in SUBJECTS and self._outside(c)), None)
+
+    def _name_before(self, verb):
+        """A person's name right before a verb the parser gave no subject is its subject
+        ("In May Smith declared", where "May Smith" was read as one phrase)."""
+        if verb.i == 0 or verb.is_sent_start:
+            return None
+        word = verb.doc[verb.i - 1]
+        person = word.ent_type_ == "PERSON" or self.resolver.person_at(word.i, word.i + 1)
+        return word if word.pos_ == "PROPN" and person and self._outside(word) else None
+
+    def _narrated_head(self, verb):
+        """The head a verb shares its subject with, passing over words inside a quotation
+        the parser hung it on ("claiming “I never met him” and asking: …")."""
+        head = verb.head
+        while not self._outside(head) and head.head.i != head.i:
+            head = head.head
+        return head
 
     def actor(self, word) -> Actor:
         """The actor a speaker word names; a bare document takes the last one's author."""
@@ -76,7 +114,7 @@ class _Speakers:
         lemma = word.lower_ if word.pos_ == "PRON" else word.lemma_.lower()
         if lemma in PERSON_PRONOUNS:
             if actor.name is None:  # not in the sentence before: the last person who spoke
-                known = self.last_person or self._person(word.i)
+                known = self._last_named(word.i) or self._person(word.i)
                 if known is not None:
                     return actor.standing_for(known)
             return actor
@@ -86,7 +124,7 @@ class _Speakers:
                 return actor.standing_for(group)
             return actor
         if word.ent_type_ == "PERSON" or self.resolver.person_at(word.i, word.i + 1):
-            self.last_person = actor
+            self.named[word.i] = actor
         if lemma in _documents():
             if actor.country or actor.sector or actor.name:
                 self.documents[lemma] = actor
@@ -94,6 +132,21 @@ class _Speakers:
                 known = self.documents[lemma]
                 return actor.standing_for(known)
         return actor
+
+    def other_than(self, word, actor: Actor) -> Actor:
+        """For a pronoun that cannot be `actor`: the person it takes up besides, if any."""
+        if word.lower_ not in PERSON_PRONOUNS:
+            return actor
+        p = self.resolver.person_other_than(word, actor.name)
+        if p is None:
+            return Actor(actor.text, None, None, None, actor.start, actor.end)
+        return actor.standing_for(Actor(p.name, p.name, p.country, p.sector))
+
+    def _last_named(self, i: int) -> Actor | None:
+        """The last speaker named as a person before token i: direct quotes are read before
+        reported ones, so the one read last may stand further on in the text."""
+        before = [k for k in self.named if k < i]
+        return self.named[max(before)] if before else None
 
     def _outside(self, word) -> bool:
         """A subject inside the quoted words, or a quote mark the parser took for one, is
@@ -144,6 +197,9 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
     ]
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+    after = _reporting_after(sents, end)
+    if after is not None:
+        return after
     before = sents.text[: start - 1].rstrip()
     if before.endswith(":") and found:
         k = sents.at_char(len(before) - 1)
@@ -153,6 +209,34 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
             if verbs:
                 return verbs[-1]
     return None
+
+
+REPORTING_WORDS = 6  # at most this many words in a sentence that only reports a quote
+
+
+def _past_marks(text: str, end: int) -> int:
+    """Where the words after a quote begin: past its closing marks and spaces."""
+    while end < len(text) and text[end] in CLOSING + " ":
+        end += 1
+    return end
+
+
+def _reporting_after(sents: Sentences, end: int):
+    """The speech verb of a bare reporting sentence right after a quote that ended its own
+    sentence (“… necessary!..” Trump tweeted.)."""
+    after = _past_marks(sents.text, end)
+    k = sents.at_char(after)
+    if k is None or sents.spans[k].start_char != after:
+        return None
+    sent = sents.spans[k]
+    if sum(not t.is_punct for t in sent) > REPORTING_WORDS:
+        return None
+    return next((t for t in sent if is_speech_verb(t) and not _has_clause(t)), None)
+
+
+def _has_clause(verb) -> bool:
+    """Whether a verb reports words of its own (a clause or quoted object)."""
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
 
 
 _SIGNATURE = re.compile(
@@ -172,6 +256,18 @@ def _signed(sents: Sentences, end: int):
     return sents.doc.char_span(m.start(1), name_end, alignment_mode="expand")
 
 
+def _named_after(sents: Sentences, end: int):
+    """A person named right after a quote ending in a comma, where the verb was left out
+    (“…,” Sinan Ülgen, a former diplomat.), as a Span."""
+    if sents.text[end - 1 : end] != ",":
+        return None
+    after = _past_marks(sents.text, end)
+    name = sents.doc.char_span(after, after + 1, alignment_mode="expand")
+    if name is None or name[0].ent_type_ != "PERSON" or name[0].ent_iob_ != "B":
+        return None
+    return next(e for e in sents.doc.ents if e.start == name[0].i)
+
+
 def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], speakers: _Speakers):
     """For a quote opening its sentence with no verb of its own: the speech verb and speaker
     of the sentence before, when that sentence reports what someone said."""
@@ -184,6 +280,19 @@ def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], spea
             if word is not None:
                 return verb, word
     return None, None
+
+
+def _about(sents: Sentences, start: int, speaker: Actor | None, speakers: _Speakers) -> bool:
+    """Whether a quote opening its sentence follows one about the last speaker: the sentence
+    before has that person as its subject (“…,” recalled Renas. Renas had heard … “…”)."""
+    k = sents.at_char(start)
+    if not k or speaker is None or speaker.name is None:
+        return False
+    if sents.spans[k].start_char < start - 2:
+        return False
+    root = sents.spans[k - 1].root
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and speakers.resolve(noun_phrase(subject)).name == speaker.name
 
 
 def _antecedent(relative, head):
@@ -216,6 +325,59 @@ def _continues(sents: Sentences, previous: Quote, start: int) -> bool:
     return all(not ln or _HEADING.match(ln) for ln in lines)
 
 
+def _too_short(sents: Sentences, start: int, end: int, verb) -> bool:
+    """A quoted term, title or scare quote: fewer than MIN_WORDS words no verb reports."""
+    said_end = start + len(sents.text[start:end].rstrip(" ,.;:!?"))  # “Yes, entirely,” he said
+    words = len(sents.text[start:end].split())
+    return words < MIN_WORDS and not (verb is not None and _reports(verb, start, said_end))
+
+
+def _direct(sents: Sentences, article_id: str, span: tuple[int, int], speaker, said) -> Quote:
+    """A direct quote of a span, its speaker and its speech verb (lemma, start, end)."""
+    start, end = span
+    return Quote(
+        article_id, sents.text[start:end], "direct", speaker, said[0], start, end,
+        sents.at_char(start) or 0, verb_start=said[1], verb_end=said[2],
+        id=_quote_id(article_id, start, end),
+    )  # fmt: skip
+
+
+def _said(verb) -> tuple[str, int, int]:
+    """A speech verb as a quote records it: lemma and character offsets."""
+    return verb.lemma_.lower(), verb.idx, verb.idx + len(verb)
+
+
+def nested_quotes(
+    sents: Sentences, article_id: str, speakers: _Speakers, direct: list[Quote]
+) -> list[Quote]:
+    """Quotations inside quotations with a speech verb of their own in the outer words
+    (“When I asked, she said, ‘I’m going to fight.’”): that verb's subject said them, and
+    a "she" there is not whoever speaks the outer quotation."""
+    outer = speakers.quoted
+    quotes = []
+    for start, end in nested_spans(sents.text, outer):
+        # the words around are the speaker's own: only the quote itself and others bar
+        speakers.quoted = [(s, e) for s, e in outer if not s <= start < e] + [(start, end)]
+        verb = _verb_for(sents, start, end, speakers.quoted)
+        word = speakers.subject(verb) if verb is not None else None
+        if word is None or _too_short(sents, start, end, verb):
+            continue
+        around = next((q for q in direct if q.start <= start < q.end and q.speaker), None)
+        said_by = around.speaker.name if around is not None else None
+        speaker = speakers.actor(word)
+        if speaker.name and speaker.name == said_by:  # "she" in Renas's words is not Renas
+            speaker = speakers.other_than(word, speaker)
+        # "I", "you", "they" or a lost "she": no one else the article names
+        pronoun = word.pos_ == "PRON"
+        if pronoun and (speaker.name is None or word.lower_ not in PERSON_PRONOUNS):
+            continue
+        if around is not None and speaker.name == said_by:
+            continue  # one quoting their own words: the quotation around says it
+        quotes.append(_direct(sents, article_id, (start, end), speaker, _said(verb)))
+    speakers.quoted = outer
+    return quotes
+
+
 def _reports(verb, start: int, end: int) -> bool:
     """Whether a speech verb's clause takes in the quoted words (a partial quote)."""
     for child in verb.children:
@@ -233,17 +395,15 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
     quotes: list[Quote] = []
     previous: Quote | None = None
     for start, end in spans:
-        words = len(text[start:end].split())
         verb = _verb_for(sents, start, end, spans)
-        said_end = start + len(text[start:end].rstrip(" ,.;:!?"))  # “Yes, entirely,” he said
-        if words < MIN_WORDS and not (verb is not None and _reports(verb, start, said_end)):
-            continue  # a quoted term, title or scare quote
+        if _too_short(sents, start, end, verb):
+            continue
         speaker, said = None, (None, None, None)  # speech verb: lemma, start, end
         if verb is not None:
             word = speakers.subject(verb)
             speaker = speakers.actor(word) if word is not None else None
-            said = (verb.lemma_.lower(), verb.idx, verb.idx + len(verb))
-        elif (signed := _signed(sents, end)) is not None:  # “…” ― Jacklyn Ashley
+            said = _said(verb)
+        elif (signed := _signed(sents, end) or _named_after(sents, end)) is not None:
             speaker = speakers.resolve(signed)
         elif previous is not None and _continues(sents, previous, start):
             speaker = previous.speaker
@@ -252,12 +412,11 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             verb, word = _introduced(sents, start, spans, speakers)
             if word is not None:
                 speaker = speakers.actor(word)
-                said = (verb.lemma_.lower(), verb.idx, verb.idx + len(verb))
-        quote = Quote(
-            article_id, text[start:end], "direct", speaker, said[0], start, end,
-            sents.at_char(start) or 0, verb_start=said[1], verb_end=said[2],
-            id=_quote_id(article_id, start, end),
-        )  # fmt: skip
+                said = _said(verb)
+            elif previous is not None and _about(sents, start, previous.speaker, speakers):
+                speaker = previous.speaker  # “…,” recalled Renas. But Renas had heard … “…”
+                said = (previous.verb, previous.verb_start, previous.verb_end)
+        quote = _direct(sents, article_id, (start, end), speaker, said)
         quotes.append(quote)
         previous = quote
     return quotes
@@ -383,5 +542,6 @@ def extract_quotes(doc, article_id: str, resolver: ActorResolver) -> list[Quote]
     speakers = _Speakers(resolver)
     sents = Sentences.of(doc)
     direct = direct_quotes(sents, article_id, speakers)
-    quotes = direct + indirect_quotes(sents, article_id, speakers, direct)
+    nested = nested_quotes(sents, article_id, speakers, direct)
+    quotes = direct + nested + indirect_quotes(sents, article_id, speakers, direct)
     return sorted(quotes, key=lambda q: q.start)
