@@ -229,6 +229,8 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
         # an ordered act belongs to the one who ordered it
         ("Talks resumed after the order by President William Ruto for a withdrawal of Kenyan "
          "troops.", "RETREAT", "President William Ruto", "Kenyan troops"),
+        ("Talks resumed after the vote and the order by President William Ruto for a "
+         "withdrawal of Kenyan troops.", "RETREAT", "President William Ruto", "Kenyan troops"),
         # what one receives from another is the giver's act
         ("Mali has received military support from Russia.", "SUPPORT", "Russia", "Mali"),
         # a nominal event measured or named by another noun belongs to that noun's owner

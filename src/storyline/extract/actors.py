@@ -828,8 +828,8 @@ class ActorResolver:
         self.persons: list[Person] = []
         self._by_key: dict[str, Person] = {}
         taken = set()
-        places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS}
-        for ent in doc.ents:
+        places = {e.text for e in _entities(doc) if e.label_ in PLACE_LABELS}
+        for ent in _entities(doc):
             if ent.label_ == "PERSON":
                 if not (len(ent) == 1 and ent.text in places):
                     self._add_person(ent)

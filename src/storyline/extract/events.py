@@ -397,8 +397,10 @@ def _noun_source(noun):
     if carried:
         carrier = _governor(noun) or head
         return _subject_of(carrier) or next((c for c in noun.children if c.dep_ == "poss"), None)
-    # "launched a mediation effort", "expressed its rejection and condemnation"
-    if noun.dep_ in ("compound", "conj") and head.pos_ == "NOUN":
+    # "launched a mediation effort", "expressed its rejection and condemnation" (but "talks
+    # and the order by Putin" is Putin's)
+    agent = next((g for g in _pobjs(noun, ("by",))), None)
+    if noun.dep_ in ("compound", "conj") and head.pos_ == "NOUN" and agent is None:
         return _noun_source(head)
     measured = noun.dep_ == "pobj" and head.lemma_.lower() == "of" and head.head.pos_ == "NOUN"
     if measured and match(head.head) is None:  # "a state of siege", "a new round of talks"
@@ -412,10 +414,7 @@ def _noun_source(noun):
     taking_part = noun.dep_ == "pobj" and head.lemma_.lower() == "in" and head.head.pos_ == "VERB"
     if taking_part and head.head.lemma_.lower() in PARTICIPATING:
         return _subject_of(head.head)  # "troops participate in peacekeeping operations"
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lemma_ == "by":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
+    return agent
 
 
 ACTOR_ENTS = ("PERSON", "ORG", "GPE", "NORP")

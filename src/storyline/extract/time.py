@@ -545,14 +545,18 @@ def tense_of(verb) -> str:
 
 
 def _spans_in(sent) -> list:
-    """spaCy spans of the time expressions in a sentence span."""
+    """spaCy spans of the time expressions in a sentence span (found once per sentence:
+    every event of the sentence asks)."""
     doc, base = sent.doc, sent.start_char
-    spans = []
-    for start, end in find_time_expressions(sent.text):
-        span = doc.char_span(base + start, base + end, alignment_mode="expand")
-        if span is not None and len(span):
-            spans.append(span)
-    return spans
+    found = doc.user_data.setdefault("storyline_time_spans", {})
+    if base not in found:
+        spans = []
+        for start, end in find_time_expressions(sent.text):
+            span = doc.char_span(base + start, base + end, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append(span)
+        found[base] = spans
+    return found[base]
 
 
 def _tense_of_span(span) -> str:
