@@ -55,6 +55,8 @@ def one(text: str, type_: str):
         ("Fighter jets forced the plane to land.", "COERCE"),
         ("Students burned an effigy of the president.", "PROTEST"),  # symbolic, not violence
         ("The minister will make a visit to Moscow.", "AGREE"),  # the carrier's future
+        ("Biden spoke by telephone with Zelensky.", "CONSULT"),
+        ("Residents took to the streets of Beirut.", "PROTEST"),
         ("Irish troops take part in peacekeeping operations in Mali.", "AID"),  # not a meeting
     ],
 )
@@ -250,6 +252,18 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
         # a rejected call is its caller's
         ("The rebels rejected a call from the UN for their fighters to disarm.", "REJECT",
          "The rebels", "the UN"),
+        # one's own envoy recalled, a number's people, a carrier's "with", "under arrest"
+        ("Washington recalled its ambassador from Caracas.", "SANCTION", "Washington", "Caracas"),
+        ("The government deported hundreds of migrants to Afghanistan.", "COERCE",
+         "The government", "migrants"),
+        ("Obama expressed solidarity with the people of Japan.", "SUPPORT", "Obama",
+         "the people of Japan"),
+        ("China placed the activist under house arrest.", "COERCE", "China", "the activist"),
+        # forces called up, moved or made present are mobilised
+        ("Pakistan moved troops to its border with India.", "MOBILIZE", "Pakistan", "India"),
+        ("Israel called up reservists ahead of an operation in Gaza.", "MOBILIZE", "Israel", None),
+        ("Iran increased its military presence in the Gulf.", "MOBILIZE", "Iran", None),
+        ("The UN distributed food to refugees in Chad.", "AID", "The UN", "refugees"),
         # attackers named together strike together
         ("The army and allied militias shelled rebel positions.", "ASSAULT", "allied militias",
          "rebel positions"),
@@ -263,6 +277,7 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
         # with no one acted on, the place it is done in
         ("Kenyan police remained on high alert in Mombasa after the blasts.", "MOBILIZE",
          "Kenyan police", "Mombasa"),
+        ("The rebels pulled out of the town.", "RETREAT", "The rebels", "the town"),
         ("The junta declared a state of emergency in the province.", "COERCE", "The junta",
          "the province"),
     ],

@@ -408,9 +408,11 @@ def _noun_source(noun):
     ordered = noun.dep_ == "pobj" and head.lemma_.lower() in ("for", "of")
     if ordered and head.head.lemma_.lower() in word_set("directive_verbs.txt"):
         return _noun_source(head.head)  # "the order by Putin for a partial withdrawal"
-    on_verb = noun.dep_ == "pobj" and head.lemma_.lower() == "on" and head.head.pos_ == "VERB"
+    on_verb = noun.dep_ == "pobj" and head.lemma_.lower() in ("on", "under")
+    on_verb = on_verb and head.head.pos_ == "VERB"
     if on_verb and not any(c.dep_ in PASSIVE_SUBJECTS for c in head.head.children):
-        return _subject_of(head.head)  # "teachers went on strike", "troops remained on alert"
+        # "teachers went on strike", "troops remained on alert", "placed X under arrest"
+        return _subject_of(head.head)
     taking_part = noun.dep_ == "pobj" and head.lemma_.lower() == "in" and head.head.pos_ == "VERB"
     if taking_part and head.head.lemma_.lower() in PARTICIPATING:
         return _subject_of(head.head)  # "troops participate in peacekeeping operations"
@@ -475,6 +477,8 @@ def _other(token, type_: str | None = None) -> bool:
     sent = held.dep_ == "dobj" or (held.dep_ == "conj" and held.head.dep_ == "dobj")
     if type_ in FORCE_TYPES and sent and not token.ent_type_:  # "sent in troops and police"
         own = own or sector in FORCES or sector == "IGO"  # peacekeepers sent are one's own
+        # "recalled its ambassador", "closed its embassy in Somalia"
+        own = own or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
     return _actorish(token) and not (own and token.pos_ == "NOUN")
 
 
@@ -612,7 +616,11 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
         if not targets and trigger_token.dep_ == "compound":
             targets = _pobjs(head, preps)
         # "issued an ultimatum to Turkey", "filed a lawsuit against"
-        if not targets and _carried(trigger_token, ("dobj", "nsubjpass")):
+        carried = _carried(trigger_token, ("dobj", "nsubjpass")) or _named_carrier(trigger_token)
+        if not targets and head.lower_ == "under" and head.head.pos_ == "VERB":
+            verb = head.head  # "placed the activist under house arrest": the activist
+            targets = [c for c in verb.children if c.dep_ in ("dobj", *PASSIVE_SUBJECTS)]
+        if not targets and carried:
             given = _pobjs(head, preps)  # "… against hundreds of banks": the banks
             targets = [g for g in given if _actorish(g)] or [
                 x for g in given for x in _pobjs(g, ("of",)) if _actorish(x)
@@ -644,7 +652,7 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
             passive_target = passive and child.dep_ in PASSIVE_SUBJECTS
             direct = "dobj" in entry.target and child.dep_ in ("dobj", "dative")
             if passive_target or direct:
-                targets.append(child)
+                targets.append(_counted(child))
             elif child.dep_ in ("ccomp", "dobj") and free_relative_object(child) is not None:
                 targets.append(free_relative_object(child))  # "hosting what it called X"
         given = _pobjs(trigger_token, preps)
@@ -677,8 +685,8 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
     actors = [t for t in targets if _other(t, entry.type)]
     if not actors and entry.type in GIVING:  # "donated ventilators to assist Ethiopia"
         actors = _helped(trigger_token)
-    if not actors and not struck:  # "on alert in Manila"
-        actors = _placed_in(trigger_token)
+    if not actors and not struck:  # "on alert in Manila", "pulled out of the town"
+        actors = _placed_in(trigger_token, (*PLACE_PREPS, *preps))
     return sources, actors or targets
 
 
@@ -712,6 +720,13 @@ def _helped(trigger) -> list:
     return _named_within(purposes, set())
 
 
+def _counted(token):
+    """Who a number stands for: "deported hundreds of migrants" deported migrants."""
+    number = token.ent_type_ in ("CARDINAL", "QUANTITY") or token.pos_ == "NUM"
+    counted = _pobjs(token, ("of",)) if number else []
+    return counted[0] if counted else token
+
+
 def _participants(noun) -> list:
     """Who takes part in a meeting or exchange a noun names: "the summit between the EU and
     Turkey failed to reach agreement" is the EU's and Turkey's failure."""
@@ -721,15 +736,17 @@ def _participants(noun) -> list:
     return _conjuncts(between[0]) if between and len(_conjuncts(between[0])) > 1 else []
 
 
-def _placed_in(trigger) -> list:
-    """With no one acted on, the place it is done in is what it is done to ("declared a
-    state of siege in Bolivia", "remained on alert in Manila"), as PLOVER coders take it."""
+def _placed_in(trigger, preps: tuple[str, ...] = PLACE_PREPS) -> list:
+    """With no one acted on, the place it is done in, or the one its prepositions name,
+    is what it is done to ("declared a state of siege in Bolivia", "remained on alert in
+    Manila", "pulled out of the town"), as PLOVER coders take it."""
     path, token = [trigger], trigger
     while token.dep_ in ("pobj", "prep", "dobj", "nsubjpass") and token.head.i != token.i:
         token = token.head
         path.append(token)
+    path += [c for c in trigger.children if c.dep_ in ("prt", "prep") and c.lower_ == "out"]
     return [
-        g for t in path for g in _pobjs(t, PLACE_PREPS)
+        g for t in path for g in _pobjs(t, preps)
         if g.ent_type_ in PLACE_ENTS or g.lemma_.lower() in word_set("territory_nouns.txt")
     ][:1]  # fmt: skip
 
