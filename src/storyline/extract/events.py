@@ -322,9 +322,6 @@ def _conjuncts(token) -> list:
     return [token, *[c for c in token.conjuncts if c.i > token.i]]
 
 
-CAUSATIVES = frozenset(("let", "make", "have"))  # the one who lets or makes it happen acts
-
-
 def _subject_of(verb, depth: int = 0):
     """The subject of a verb, climbing control verbs, conjunctions and participles."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
@@ -352,7 +349,8 @@ def _subject_of(verb, depth: int = 0):
         return _subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.head.dep_ == "acomp":  # "were guilty of violating"
         return _subject_of(verb.head.head.head, depth + 1)
-    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in CAUSATIVES:  # "Ethiopia let free 74"
+    causative = verb.head.lemma_.lower() in word_set("causative_verbs.txt")
+    if verb.dep_ == "ccomp" and causative:  # "Ethiopia let free 74 prisoners"
         return _subject_of(verb.head, depth + 1)
     return None
 
@@ -368,9 +366,6 @@ def _named_carrier(noun) -> bool:
         and phrase.dep_ in ("dobj", "nsubjpass")
         and any(kind == "gov" and gov.lemma_.lower() in words for kind, words in entry.needs)
     )
-
-
-PARTICIPATING = frozenset(("participate", "take", "engage", "join"))  # "take part in"
 
 
 def _noun_source(noun):
@@ -414,7 +409,7 @@ def _noun_source(noun):
         # "teachers went on strike", "troops remained on alert", "placed X under arrest"
         return _subject_of(head.head)
     taking_part = noun.dep_ == "pobj" and head.lemma_.lower() == "in" and head.head.pos_ == "VERB"
-    if taking_part and head.head.lemma_.lower() in PARTICIPATING:
+    if taking_part and head.head.lemma_.lower() in word_set("partaking_verbs.txt"):
         return _subject_of(head.head)  # "troops participate in peacekeeping operations"
     return agent
 
@@ -590,76 +585,91 @@ def _named_within(heads: list, exclude: set[int], actor=_actorish) -> list:
     return [t for t in seen if t.ent_type_ == "LOC" and t.dep_ == "pobj"][:1]
 
 
+NOUN_PREPS = ("of", "on", "against", "with", "to")  # a nominal event's recipient, by default
+
+
 def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
     """Head tokens of the source and target of an event."""
-    sources, targets = [], []
     if "none" in entry.target or "within" in entry.target:
         preps: tuple[str, ...] = ()
-    elif entry.pos == "NOUN":
-        preps = tuple(t for t in entry.target if t != "dobj") or (
-            "of",
-            "on",
-            "against",
-            "with",
-            "to",
-        )
     else:
         preps = tuple(t for t in entry.target if t != "dobj")
+        if entry.pos == "NOUN":
+            preps = preps or NOUN_PREPS
     if entry.pos == "NOUN":
-        src = _noun_source(trigger_token)
-        if src is not None:
-            sources = _participants(src) or _conjuncts(src)
-        targets = _pobjs(trigger_token, preps)
-        if _suffered(trigger_token, src):  # "Navalny's arrest": Navalny is arrested
-            sources, targets = [], sources
-        head = trigger_token.head  # "a mediation effort between Turkey and Syria"
-        if not targets and trigger_token.dep_ == "compound":
-            targets = _pobjs(head, preps)
-        # "issued an ultimatum to Turkey", "filed a lawsuit against"
-        carried = _carried(trigger_token, ("dobj", "nsubjpass")) or _named_carrier(trigger_token)
-        if not targets and head.lower_ == "under" and head.head.pos_ == "VERB":
-            verb = head.head  # "placed the activist under house arrest": the activist
-            targets = [c for c in verb.children if c.dep_ in ("dobj", *PASSIVE_SUBJECTS)]
-        if not targets and carried:
-            given = _pobjs(head, preps)  # "… against hundreds of banks": the banks
-            targets = [g for g in given if _actorish(g)] or [
-                x for g in given for x in _pobjs(g, ("of",)) if _actorish(x)
-            ]
-            # "gave Canada a deadline", "offered Kyiv aid": the other object
-            targets = targets or [
-                c for c in head.children
-                if c.dep_ in ("dative", "dobj") and c.i != trigger_token.i and _actorish(c)
-            ]  # fmt: skip
-        base = trigger_token  # "received logistics and financial support from X"
-        while base.dep_ == "conj" and base.head.i != base.i:
-            base = base.head
-        getter = base.head
-        received = base.dep_ == "dobj" and getter.lemma_.lower() in word_set("receiving_verbs.txt")
-        givers = [*_pobjs(trigger_token, ("from",)), *_pobjs(getter, ("from",))] if received else []
-        if givers:  # "Russia has received backing from Turkey and Iran": Turkey backs Russia
-            receiver = _subject_of(getter)
-            sources, targets = _conjuncts(givers[0]), [receiver] if receiver is not None else []
+        sources, targets = _noun_roles(trigger_token, preps)
     else:
-        src = _subject_of(trigger_token)
-        passive = any(c.dep_ in PASSIVE_SUBJECTS for c in trigger_token.children)
-        if src is not None and not (passive and src.dep_ in PASSIVE_SUBJECTS):
-            sources = _participants(src) or _conjuncts(src)
-        elif passive and entry.type in STATE_ACTS:  # "was arrested in Rwanda": its authorities
-            sources = [g for g in _pobjs(trigger_token, ("in",)) if g.ent_type_ == "GPE"][:1]
-        if trigger_token.dep_ == "acl" and trigger_token.tag_ == "VBN" and "dobj" in entry.target:
-            targets.append(trigger_token.head)  # "the prisoners released by Israel"
-        for child in trigger_token.children:
-            passive_target = passive and child.dep_ in PASSIVE_SUBJECTS
-            direct = "dobj" in entry.target and child.dep_ in ("dobj", "dative")
-            if passive_target or direct:
-                targets.append(_counted(child))
-            elif child.dep_ in ("ccomp", "dobj") and free_relative_object(child) is not None:
-                targets.append(free_relative_object(child))  # "hosting what it called X"
-        given = _pobjs(trigger_token, preps)
-        if given and not any(_other(t, entry.type) for t in targets):
-            targets = given  # "returned the painting to X", "rolled back tariffs on Y"
-        else:
-            targets += given
+        sources, targets = _verb_roles(trigger_token, entry, preps)
+    return _settled(trigger_token, entry, preps, sources, targets)
+
+
+def _noun_roles(noun, preps: tuple[str, ...]) -> tuple[list, list]:
+    """Who does and who undergoes what a noun names ("Russia's attack on Ukraine", "the
+    order by Putin", "placed X under house arrest", "received backing from Turkey")."""
+    src = _noun_source(noun)
+    sources = (_participants(src) or _conjuncts(src)) if src is not None else []
+    targets = _pobjs(noun, preps)
+    if _suffered(noun, src):  # "Navalny's arrest": Navalny is arrested
+        sources, targets = [], sources
+    head = noun.head  # "a mediation effort between Turkey and Syria"
+    if not targets and noun.dep_ == "compound":
+        targets = _pobjs(head, preps)
+    if not targets and head.lower_ == "under" and head.head.pos_ == "VERB":
+        verb = head.head  # "placed the activist under house arrest": the activist
+        targets = [c for c in verb.children if c.dep_ in ("dobj", *PASSIVE_SUBJECTS)]
+    # "issued an ultimatum to Turkey", "filed a lawsuit against", "expressed solidarity with"
+    if not targets and (_carried(noun, ("dobj", "nsubjpass")) or _named_carrier(noun)):
+        given = _pobjs(head, preps)  # "… against hundreds of banks": the banks
+        targets = [g for g in given if _actorish(g)] or [
+            x for g in given for x in _pobjs(g, ("of",)) if _actorish(x)
+        ]
+        # "gave Canada a deadline", "offered Kyiv aid": the other object
+        targets = targets or [
+            c for c in head.children
+            if c.dep_ in ("dative", "dobj") and c.i != noun.i and _actorish(c)
+        ]  # fmt: skip
+    base = noun  # "received logistics and financial support from X"
+    while base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head
+    getter = base.head
+    received = base.dep_ == "dobj" and getter.lemma_.lower() in word_set("receiving_verbs.txt")
+    givers = [*_pobjs(noun, ("from",)), *_pobjs(getter, ("from",))] if received else []
+    if givers:  # "Russia has received backing from Turkey and Iran": Turkey backs Russia
+        receiver = _subject_of(getter)
+        sources, targets = _conjuncts(givers[0]), [receiver] if receiver is not None else []
+    return sources, targets
+
+
+def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, list]:
+    """A verb's subject and what it acts on: its object, passive subject or prepositions."""
+    sources, targets = [], []
+    src = _subject_of(verb)
+    passive = any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
+    if src is not None and not (passive and src.dep_ in PASSIVE_SUBJECTS):
+        sources = _participants(src) or _conjuncts(src)
+    elif passive and entry.type in STATE_ACTS:  # "was arrested in Rwanda": its authorities
+        sources = [g for g in _pobjs(verb, ("in",)) if g.ent_type_ == "GPE"][:1]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and "dobj" in entry.target:
+        targets.append(verb.head)  # "the prisoners released by Israel"
+    for child in verb.children:
+        passive_target = passive and child.dep_ in PASSIVE_SUBJECTS
+        direct = "dobj" in entry.target and child.dep_ in ("dobj", "dative")
+        if passive_target or direct:
+            targets.append(_counted(child))
+        elif child.dep_ in ("ccomp", "dobj") and free_relative_object(child) is not None:
+            targets.append(free_relative_object(child))  # "hosting what it called X"
+    given = _pobjs(verb, preps)
+    if given and not any(_other(t, entry.type) for t in targets):
+        targets = given  # "returned the painting to X", "rolled back tariffs on Y"
+    else:
+        targets += given
+    return sources, targets
+
+
+def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list):
+    """The roles after looking further when the target is a thing or missing: whose act a
+    thing is, an actor inside the object phrase, a meeting's parties, joint subjects, the
+    one a gift helps, the place it is done in."""
     # "attacked an army camp in western Kabul": the camp, not Kabul
     struck = entry.type in PHYSICAL and any(t.dep_ == "dobj" and t.pos_ == "NOUN" for t in targets)
     search = not struck and "none" not in entry.target
@@ -680,7 +690,7 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
     # fighters hit positions" strike together (the manual codes all attackers as actors)
     joint = len(sources) > 1 and not struck
     if joint and not any(_other(t, entry.type) for t in targets):
-        sources, targets = sources[:1], sources[1:]  # "the US and China signed a pact"
+        sources, targets = sources[:1], sources[1:]
     targets = [x for t in targets for x in _conjuncts(t)]
     actors = [t for t in targets if _other(t, entry.type)]
     if not actors and entry.type in GIVING:  # "donated ventilators to assist Ethiopia"
@@ -706,7 +716,6 @@ def _suffered(noun, owner) -> bool:
 
 
 GIVING = ("AID", "SUPPORT")
-HELPING = frozenset(("help", "assist", "support", "aid", "benefit", "feed", "shelter"))
 
 
 def _helped(trigger) -> list:
@@ -715,7 +724,7 @@ def _helped(trigger) -> list:
     carrier = trigger.head if _carried(trigger) else trigger
     purposes = [
         c for h in (trigger, carrier) for c in h.children
-        if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in HELPING
+        if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in word_set("helping_verbs.txt")
     ]  # fmt: skip
     return _named_within(purposes, set())
 
