@@ -57,6 +57,8 @@ def one(text: str, type_: str):
         ("The minister will make a visit to Moscow.", "AGREE"),  # the carrier's future
         ("Biden spoke by telephone with Zelensky.", "CONSULT"),
         ("Residents took to the streets of Beirut.", "PROTEST"),
+        ("Japan gave 3 million dollars in aid to Chad.", "AID"),  # no "giving in"
+        ("The agency fed two million people in Yemen.", "AID"),
         ("Irish troops take part in peacekeeping operations in Mali.", "AID"),  # not a meeting
     ],
 )
@@ -264,6 +266,8 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
         ("Israel called up reservists ahead of an operation in Gaza.", "MOBILIZE", "Israel", None),
         ("Iran increased its military presence in the Gulf.", "MOBILIZE", "Iran", None),
         ("The UN distributed food to refugees in Chad.", "AID", "The UN", "refugees"),
+        ("The EU announced 50 million euros in aid for Syrian refugees.", "AID", "The EU",
+         "Syrian refugees"),
         # attackers named together strike together
         ("The army and allied militias shelled rebel positions.", "ASSAULT", "allied militias",
          "rebel positions"),

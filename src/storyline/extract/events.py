@@ -397,8 +397,12 @@ def _noun_source(noun):
     agent = next((g for g in _pobjs(noun, ("by",))), None)
     if noun.dep_ in ("compound", "conj") and head.pos_ == "NOUN" and agent is None:
         return _noun_source(head)
-    measured = noun.dep_ == "pobj" and head.lemma_.lower() == "of" and head.head.pos_ == "NOUN"
-    if measured and match(head.head) is None:  # "a state of siege", "a new round of talks"
+    # "a state of siege", "a new round of talks", "50 million euros in aid"
+    measure = head.head
+    measured = noun.dep_ == "pobj" and measure.pos_ == "NOUN" and match(measure) is None
+    counted = measure.ent_type_ == "MONEY" or any(c.dep_ == "nummod" for c in measure.children)
+    measured = measured and (head.lemma_.lower() == "of" or counted)
+    if measured:
         return _noun_source(head.head)
     ordered = noun.dep_ == "pobj" and head.lemma_.lower() in ("for", "of")
     if ordered and head.head.lemma_.lower() in word_set("directive_verbs.txt"):
