@@ -65,11 +65,19 @@ def test_police_events():
     _check("police", flat)
 
 
-def test_quotes_guardian():
+@pytest.mark.parametrize(
+    "name, floors",
+    [
+        ("guardian_dev.jsonl", "quotes_guardian"),
+        ("guardian_dev2.jsonl", "quotes_guardian_dev2"),
+        ("guardian_heldout.jsonl", "quotes_guardian_heldout"),
+    ],
+)
+def test_quotes_guardian(name: str, floors: str):
     from storyline.evaluation.quotes import evaluate
 
-    result = evaluate(ROOT / "eval" / "quotes" / "guardian_dev.jsonl", shared=SHARED)
-    _check("quotes_guardian", _quote_scores(result))
+    result = evaluate(ROOT / "eval" / "quotes" / name, shared=SHARED)
+    _check(floors, _quote_scores(result))
 
 
 def test_quotes_polnear():

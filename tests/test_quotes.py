@@ -477,3 +477,63 @@ def test_a_quote_after_a_sentence_about_the_last_speaker_is_theirs():
         "night.” The town fell a week later."
     )
     assert who(said(text, "When I told the others"))[0] == "Maria Lopez"
+
+
+def test_it_takes_up_the_organisation_named_before_it():
+    text = (
+        "The Kurdish-led Syrian Democratic Forces warned of a vacuum in the north. In a "
+        "statement on Thursday, it said: “The war against the militants has not ended.”"
+    )
+    assert who(said(text, "The war against"))[0] == "Syrian Democratic Forces"
+
+
+def test_it_inside_a_relative_clause_is_the_noun_the_clause_is_said_of():
+    text = (
+        "The troops acted as a buffer between the militias and Turkey – which has threatened "
+        "an offensive against groups it says are a terrorist threat."
+    )
+    assert who(said(text, "are a terrorist threat"))[0] == "Turkey"
+
+
+def test_he_or_she_takes_up_an_unnamed_person_of_that_gender():
+    text = (
+        "Ahmed Khan said he had waited for news of his children for weeks. In the camp, a "
+        "Canadian woman who fled last week said she knew the family. “It was a mortar,” she "
+        "said. “Nobody survived.”"
+    )
+    speaker = said(text, "It was a mortar").speaker
+    assert speaker.text == "she" and "woman" in (speaker.name or ""), speaker
+
+
+def test_a_subject_in_the_pronouns_own_sentence_comes_first():
+    text = (
+        "For the Turkish president, Recep Tayyip Erdoğan, the message is a blessing, whom he "
+        "has long opposed. On Monday, Erdoğan said he was ready to launch an operation. His "
+        "stance was echoed by his defence minister, Hulusi Akar, who said Turkey was "
+        "preparing. On Tuesday he told reporters that the fighters had dug trenches."
+    )
+    assert who(said(text, "that the fighters"))[0] == "Hulusi Akar"
+
+
+def test_the_office_names_its_holder_when_no_one_was_given_the_title():
+    text = (
+        "Donald Trump remains determined to take US troops out of Syria, senators said. The "
+        "president told his generals that he wanted the mission to end."
+    )
+    assert who(said(text, "that he wanted the mission"))[0] == "Donald Trump"
+
+
+def test_a_state_annotated_as_speaker_is_matched_by_its_government():
+    text = "Ankara said it would not stop."
+    gold = [Gold(text.index("it would"), len(text) - 1, "indirect", "Turkey", country="TUR")]
+    predicted = quotes(text)
+    assert score([type("A", (), {"quotes": gold, "name": "x"})()], [predicted])
+
+
+def test_the_person_a_lede_describes_is_the_one_named_next():
+    text = (
+        "A British man detained by Kurdish forces says he “bitterly regrets” joining the "
+        "group. Jack Letts, 23, told reporters he wanted to go home.\n\nHis parents have "
+        "campaigned for his return."
+    )
+    assert who(said(text, "bitterly regrets"))[0] == "Jack Letts"

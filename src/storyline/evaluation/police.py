@@ -5,7 +5,7 @@ ANY_ACTION when it reports police doing so. storyline predicts a sentence
 positive when it extracts an ASSAULT or COERCE event whose source is police
 (sector COP), or an arrest with no agent ("50 persons were arrested"), which
 news only writes of the police; KILL when the event is an ASSAULT, ARREST when a
-COERCE.
+COERCE of people (mode arrest or none: not a cordon, a raid or a ban).
 """
 
 from __future__ import annotations
@@ -19,14 +19,19 @@ from ..extract.actors import ActorResolver
 from ..extract.events import ArticleContext, extract_events
 
 # gold label → the predicted event types that count for it
-LABELS = {"ANY_ACTION": {"ASSAULT", "COERCE"}, "KILL": {"ASSAULT"}, "ARREST": {"COERCE"}}
+LABELS = {
+    "ANY_ACTION": {"ASSAULT", "COERCE", "ARRESTED"},
+    "KILL": {"ASSAULT"},
+    "ARREST": {"ARRESTED"},
+}
+ARREST_MODES = ("arrest", None)  # COERCE modes that take people in
 
 
 def _predicted(doc) -> set[str]:
     """The gold labels this sentence's police events stand for."""
     resolver = ActorResolver(doc)
     types = {
-        e.type
+        "ARRESTED" if e.type == "COERCE" and e.mode in ARREST_MODES else e.type
         for e in extract_events(doc, ArticleContext("eval", None, resolver.resolve))
         if e.modality not in ("negated", "hypothetical")
         and (

@@ -22,6 +22,7 @@ import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from ..analyze import parse
@@ -29,6 +30,7 @@ from ..extract.actors import ActorResolver
 from ..extract.marks import OPENERS
 from ..extract.quotes import extract_quotes
 from ..extract.syntax import speech_verbs
+from ..knowledge import table
 from ..model import Actor, Quote
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -49,6 +51,7 @@ class Gold:
     speaker: str | None
     source: tuple[int, int] | None = None  # the speaker's words in the text, when marked
     scored: bool = True  # PolNeAR: whether recall counts it (speech verb or quotation marks)
+    country: str | None = None  # the speaker's country code, when annotated
 
 
 @dataclass
@@ -94,7 +97,7 @@ def read_jsonl(path: Path, shared: Path) -> list[Article]:
                 raise ValueError(f"{path}:{n}: quote words not in the text: {q['start']!r}")
             article.quotes.append(
                 Gold(start, max(end + len(q["end"]), start + len(q["start"])), q["kind"],
-                     q.get("speaker"))
+                     q.get("speaker"), country=q.get("country"))
             )  # fmt: skip
         out.append(article)
     return out
@@ -188,8 +191,27 @@ def same_speaker(actor: Actor | None, gold: Gold) -> bool:
     if src and actor.start is not None and actor.start < src[1] and src[0] < actor.end:
         return True
     return bool(
-        _words(actor.name) & _words(gold.speaker) or _words(actor.text) & _words(gold.speaker)
+        _words(actor.name) & _words(gold.speaker)
+        or _words(actor.text) & _words(gold.speaker)
+        or _same_state(actor, gold)
     )
+
+
+@cache
+def _state_names() -> dict[str, str]:
+    """Country names (lower case) → code: a speaker annotated as a state ("Turkey")."""
+    return {
+        name.lower(): row[0]
+        for row in table("countries.tsv")
+        for name in (row[1], *row[2].split("|"))
+        if name
+    }
+
+
+def _same_state(actor: Actor, gold: Gold) -> bool:
+    """A government speaking for the state the annotator named ("Ankara said" for Turkey)."""
+    code = _state_names().get((gold.speaker or "").lower())
+    return code is not None and actor.country == code and actor.sector == "GOV"
 
 
 def match(predicted: list[Quote], gold: list[Gold]) -> dict[int, int]:

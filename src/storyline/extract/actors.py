@@ -128,6 +128,7 @@ PARTITIVES = frozenset(
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 MAX_NGRAM = 8
 MIN_CITY_POPULATION = 50_000
 #: A city name inside an organisation's name ("Munich I Regional Court") must be a big city.
@@ -233,6 +234,12 @@ def gazetteer() -> Gazetteer:
             for alias in names:
                 gaz.add(alias, entry)
     return gaz
+
+
+@cache
+def person_nouns() -> dict[str, str]:
+    """Nouns for one unnamed person → the pronoun gender they take (m, f or -)."""
+    return {row[0]: row[1] for row in table("person_nouns.tsv")}
 
 
 @cache
@@ -712,6 +719,11 @@ class Person:
     sector: str | None
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token [start, end)
     titles: set[str] = field(default_factory=set)  # "president", "envoy": what "the X" may mean
+    gender: str | None = None  # "m" or "f" once a title or a pronoun said so
+
+    def may_be(self, pronoun: Token) -> bool:
+        """Whether "he"/"she" can take up this person, as far as the article has told."""
+        return self.gender is None or self.gender == _gender(pronoun)
 
     def score(self) -> int:
         """How complete the record is: country and sector count most, then name length."""
@@ -740,16 +752,28 @@ def _predicated(root: Token) -> list[Token]:
     return out
 
 
+def _gender(pronoun: Token) -> str:
+    return "f" if pronoun.lower_ in FEMALE_PRONOUNS else "m"
+
+
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PRONOUN_REACH = 1  # sentences back a pronoun looks for its person
 OPENING_MARKS = frozenset('“"‘«')
 
 
 def _is_subject(tok: Token) -> bool:
-    """Whether a name is its clause's subject, also as an apposition or conjunct of it."""
+    """Whether a name is its clause's subject, also as an apposition or conjunct of it, or
+    the subject of a relative clause on it ("his minister, Hulusi Akar, who said …")."""
+    chain = [tok]
     while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ in SUBJECT_DEPS
+        chain.append(tok)
+    relative = any(
+        c.dep_ == "relcl" and any(s.dep_ in SUBJECT_DEPS and s.tag_ == "WP" for s in c.children)
+        for t in chain
+        for c in t.children
+    )
+    return tok.dep_ in SUBJECT_DEPS or relative
 
 
 def _pronoun_span(span: Span) -> Token | None:
@@ -849,6 +873,8 @@ class ActorResolver:
                 if hit is not None:
                     self._pronoun_person[tok.i] = hit[0]
                     hit[0].mentions.append((tok.i, tok.i + 1))
+                    if len(self._rivals) == 1:  # "Ahmed Khan said he …", no one else near
+                        hit[0].gender = hit[0].gender or _gender(tok)
 
     def _surnames(self, taken: set[int]) -> None:
         """The surname of a person named in full, where the tagger took it for something
@@ -902,6 +928,9 @@ class ActorResolver:
                 person.name = name
         person.mentions.append((ent.start, ent.end))
         person.titles |= _titles(phrase, ent)
+        genders = {person_nouns().get(t) for t in person.titles} - {None, "-"}
+        if person.gender is None and len(genders) == 1:  # "Mrs", "spokeswoman", "mother"
+            person.gender = genders.pop()
         for k in keys:
             self._by_key.setdefault(k, person)
 
@@ -918,13 +947,23 @@ class ActorResolver:
                 return self._by_key[key]
         return None
 
-    def _person_described(self, span: Span) -> Person | None:
-        """For "the president", "the envoy": the person last named with that title before."""
+    def _person_described(self, span: Span, actor: Actor | None = None) -> Person | None:
+        """For "the president", "the envoy": the person last named with that title before,
+        or, when no one was, the last one of the office's country and sector ("Donald
+        Trump … The president told his generals")."""
         root = phrase_root(span)
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in root.children)
         if root.pos_ != "NOUN" or not definite:
             return None
-        return self.person_before(root.i, root.lemma_.lower())
+        titled = self.person_before(root.i, root.lemma_.lower())
+        office = actor is not None and actor.sector is not None and actor.country is not None
+        if (
+            titled is not None
+            or not office
+            or root.lemma_.lower() not in word_set("person_titles.txt")
+        ):
+            return titled
+        return self.person_before(root.i, where=(actor.country, actor.sector))
 
     def person_at(self, start: int, end: int) -> Person | None:
         """The person whose recorded mention overlaps tokens [start, end)."""
@@ -933,11 +972,16 @@ class ActorResolver:
                 return p
         return None
 
-    def person_before(self, i: int, title: str | None = None) -> Person | None:
-        """The person mentioned last before token `i` (with this title, when given)."""
+    def person_before(
+        self, i: int, title: str | None = None, where: tuple[str, str] | None = None
+    ) -> Person | None:
+        """The person mentioned last before token `i` (with this title, or of this country
+        and sector, when given)."""
         best, best_end = None, -1
         for p in self.persons:
             if title is not None and title not in p.titles:
+                continue
+            if where is not None and (p.country, p.sector) != where:
                 continue
             for _, e in p.mentions:
                 if best_end < e <= i:
@@ -977,12 +1021,13 @@ class ActorResolver:
         one before (quoted sentences between do not count)."""
         here = self._narration_index(tok)
         best, best_rank = None, None
+        self._rivals: set[str] = set()  # the persons it could take up
 
         def quoted_at(char: int) -> bool:
             return inside(char, self._quoted)
 
         for p in self.persons:
-            if p.name == not_name:
+            if p.name == not_name or not p.may_be(tok):
                 continue
             for s, e in p.mentions:
                 if e > tok.i or here - self._narration_index(self.doc[s]) > PRONOUN_REACH:
@@ -993,18 +1038,65 @@ class ActorResolver:
                     and self._sent_index(self.doc[s]) == self._sent_index(tok)
                 ):
                     continue  # "“… Baghdadi is the only one left,” he said": not Baghdadi
-                # a subject pronoun most often takes up the last subject; then whoever the
-                # text already calls "he"/"his" (the centre of attention), then the nearest
+                # a subject pronoun most often takes up the last subject, one in its own
+                # sentence first ("Erdoğan said he was ready"); then whoever the text
+                # already calls "he"/"his" (the centre of attention), then the nearest
                 root = self.doc[s:e].root
                 pronoun = e - s == 1 and root.lower_ in PERSON_PRONOUNS
-                rank = (tok.dep_ not in SUBJECT_DEPS or _is_subject(root), pronoun, s)
+                subject = tok.dep_ not in SUBJECT_DEPS or _is_subject(root)
+                same = subject and self._narration_index(self.doc[s]) == here
+                rank = (subject, same, pronoun, s)
                 if best_rank is None or rank > best_rank:
                     best, best_rank = (p, (s, e)), rank
+                self._rivals.add(p.name)
         return best
+
+    def person_noun_before(self, tok: Token) -> Token | None:
+        """For "he"/"she" that no named person takes up: the nearest subject noun for one
+        unnamed person of that gender in reach ("a Canadian woman … said she knew them")."""
+        want = _gender(tok)
+        here = self._narration_index(tok)
+        for i in range(tok.i - 1, -1, -1):
+            cand = self.doc[i]
+            if here - self._narration_index(cand) > PRONOUN_REACH:
+                return None
+            if cand.tag_ != "NN" or not _is_subject(cand) or inside(cand.idx, self._quoted):
+                continue
+            gender = person_nouns().get(cand.lemma_.lower())
+            if gender is None and cand.lemma_.lower() in word_set("person_titles.txt"):
+                gender = "-"
+            if gender in ("-", want):
+                return cand
+        return None
+
+    def named_after_lede(self, noun: Token) -> Person | None:
+        """Who the opening sentence's "an American woman … says" is: news names them as the
+        subject of one of the next two sentences ("Hoda Muthana, 24, claims …")."""
+        sents = Sentences.of(self.doc)
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        if (
+            not indefinite
+            or sents.index(noun.i) != 0
+            or noun.lemma_.lower() not in (person_nouns().keys() | word_set("person_titles.txt"))
+        ):
+            return None
+        limit = sents.spans[min(2, len(sents.spans) - 1)].end
+        first = {p.name: min(s for s, _ in p.mentions) for p in self.persons if p.mentions}
+        for p in sorted(self.persons, key=lambda p: first.get(p.name, len(self.doc))):
+            start = first.get(p.name, len(self.doc))
+            if sents.index(start) == 0 or start >= limit:
+                continue
+            if _is_subject(self.doc[start : start + 1].root):
+                return p
+        return None
 
     def _antecedent_thing(self, tok: Token) -> Actor | None:
         """For 'it': the one organisation or country acting in this or the previous sentence
         (a person's name the tagger took for an organisation is no candidate)."""
+        related = _relative_head(tok)
+        if related is not None and related.ent_type_ in ("ORG", "GPE"):
+            ent = next(e for e in _entities(self.doc) if e.start <= related.i < e.end)
+            return resolve_phrase(ent, self.main_country)
         here = self._sent_index(tok)
         found: dict[str, Actor] = {}
         for ent in _entities(self.doc):
@@ -1040,7 +1132,7 @@ class ActorResolver:
         else:
             p = self.person_at(*res.person_span) if res.person_span else self._person_named(span)
             if p is None and res.person_span is None:
-                p = self._person_described(span)
+                p = self._person_described(span, a)
         # the person's fullest mention fills in, also for a surname the tagger did not see
         # as a person ("Aridi called…"); what the phrase itself says wins
         if p is not None:
@@ -1068,6 +1160,24 @@ def _name_keys(name: str) -> set[str]:
 
 
 # --- every mention ----------------------------------------------------------------------------
+
+
+def _relative_head(tok: Token) -> Token | None:
+    """The noun a relative clause around a word is said of, when "which"/"who" is that
+    clause's subject ("Turkey – which has threatened … groups it says are …": Turkey)."""
+    for verb in tok.ancestors:
+        if verb.dep_ != "relcl":
+            continue
+        relative = next(
+            (c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP")), None
+        )
+        if relative is None:
+            continue
+        before = relative.i - 1  # the parser may hang the clause on a word further back
+        while before > 0 and tok.doc[before].is_punct:
+            before -= 1
+        return verb.head if verb.head.ent_type_ else tok.doc[before]
+    return None
 
 
 def _acts(tok: Token) -> bool:

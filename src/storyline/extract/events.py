@@ -380,7 +380,8 @@ def _noun_source(noun):
     voiced = carried and head.lemma_.lower() in word_set("expressive_verbs.txt")
     for child in noun.children:
         if child.dep_ == "poss" and not ((carried and child.pos_ == "PRON") or voiced):
-            return child  # "his support" under "pledged" belongs to the one who pledged
+            owner = _subject_of(head) if child.pos_ == "PRON" and noun.dep_ == "dobj" else None
+            return owner or child  # "Washington tightened its embargo": Washington's
     for child in noun.children:
         if child.dep_ == "compound" and child.lemma_.lower() in role_words():
             return child
@@ -409,12 +410,25 @@ def _noun_source(noun):
         return _noun_source(head.head)  # "the order by Putin for a partial withdrawal"
     on_verb = noun.dep_ == "pobj" and head.lemma_.lower() in ("on", "under")
     on_verb = on_verb and head.head.pos_ == "VERB"
-    if on_verb and not any(c.dep_ in PASSIVE_SUBJECTS for c in head.head.children):
+    placed = [c for c in head.head.children if c.dep_ in PASSIVE_SUBJECTS] if on_verb else []
+    if on_verb and not placed:
         # "teachers went on strike", "troops remained on alert", "placed X under arrest"
         return _subject_of(head.head)
+    if placed and getattr(match(noun), "type", None) == "MOBILIZE":
+        return placed[0]  # "soldiers were placed on alert"
     taking_part = noun.dep_ == "pobj" and head.lemma_.lower() == "in" and head.head.pos_ == "VERB"
     if taking_part and head.head.lemma_.lower() in word_set("partaking_verbs.txt"):
         return _subject_of(head.head)  # "troops participate in peacekeeping operations"
+    blamer = head.head.head if head.head.dep_ in ("oprd", "acomp") else head.head
+    blamed = noun.dep_ == "pobj" and head.lemma_.lower() in ("for", "of")
+    if blamed and getattr(match(blamer), "type", None) == "ACCUSE":
+        # "held Israel responsible for the assassination": Israel's, as the accuser says
+        accused = [c for c in blamer.children if c.dep_ in ("dobj", "nsubjpass")]
+        if accused:
+            return accused[0]
+    going = noun.dep_ == "pobj" and head.lemma_.lower() == "for" and head.head.pos_ == "VERB"
+    if going and head.head.lemma_.lower() in word_set("travel_verbs.txt"):
+        return _subject_of(head.head)  # "Pompeo arrived in Pyongyang for talks"
     return agent
 
 
@@ -515,6 +529,10 @@ def _recipient(token) -> list:
             # "rejected a call from Bush for his movement to disarm": Bush's call
             asked = match(child) is not None and _pobjs(child, ("from", "by"))
             found = _behind_event([child]) if asked else []
+            # "criticised the army's treatment of detainees": the army's
+            found = found or [
+                c for c in child.children if c.dep_ == "poss" and c.pos_ != "PRON" and _actorish(c)
+            ]
             found = found or [g for g in _pobjs(child, (*RECIPIENT_PREPS, "of")) if _actorish(g)]
             found = found or [g for g in _pobjs(child, PLACE_PREPS) if g.ent_type_ == "GPE"]
         elif child.dep_ == "ccomp":  # "demanded that the prime minister apologise"
@@ -604,7 +622,17 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
         sources, targets = _noun_roles(trigger_token, preps)
     else:
         sources, targets = _verb_roles(trigger_token, entry, preps)
-    return _settled(trigger_token, entry, preps, sources, targets)
+    sources, targets = _settled(trigger_token, entry, preps, sources, targets)
+    return [_antecedent(t) for t in sources], [_antecedent(t) for t in targets]
+
+
+def _antecedent(token):
+    """What a relative pronoun stands for: "the village, which was attacked": the village."""
+    relative = token.tag_ in ("WDT", "WP") or (token.lower_ == "that" and token.dep_ != "det")
+    clause = token.head
+    if relative and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return token
 
 
 def _noun_roles(noun, preps: tuple[str, ...]) -> tuple[list, list]:
@@ -641,7 +669,21 @@ def _noun_roles(noun, preps: tuple[str, ...]) -> tuple[list, list]:
     if givers:  # "Russia has received backing from Turkey and Iran": Turkey backs Russia
         receiver = _subject_of(getter)
         sources, targets = _conjuncts(givers[0]), [receiver] if receiver is not None else []
+    undergoer = _subject_of(head.head) if _undergone(noun) else None
+    if undergoer is not None:  # "a UN convoy came under attack from rebels"
+        sources = [x for g in _pobjs(noun, ("from", "by")) for x in _conjuncts(g)]
+        sources = sources or [x for g in _pobjs(head.head, ("from",)) for x in _conjuncts(g)]
+        targets = [undergoer]
     return sources, targets
+
+
+def _undergone(noun) -> bool:
+    """Whether a noun names what its clause's subject suffers: "came under attack/fire"."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "under"
+        and noun.head.head.lemma_.lower() in ("come", "be", "remain", "fall")
+    )
 
 
 def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, list]:
@@ -754,14 +796,30 @@ def _placed_in(trigger, preps: tuple[str, ...] = PLACE_PREPS) -> list:
     is what it is done to ("declared a state of siege in Bolivia", "remained on alert in
     Manila", "pulled out of the town"), as PLOVER coders take it."""
     path, token = [trigger], trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":  # "peacekeepers served in Mali"
+        path.append(trigger.head)
     while token.dep_ in ("pobj", "prep", "dobj", "nsubjpass") and token.head.i != token.i:
         token = token.head
         path.append(token)
     path += [c for c in trigger.children if c.dep_ in ("prt", "prep") and c.lower_ == "out"]
+    path += [c for c in trigger.children if c.dep_ == "dobj"]  # "massed troops on the border"
+    places = [_bordering(g) for t in path for g in _pobjs(t, (*preps, *AROUND_PREPS))]
     return [
-        g for t in path for g in _pobjs(t, preps)
+        g for g in places
         if g.ent_type_ in PLACE_ENTS or g.lemma_.lower() in word_set("territory_nouns.txt")
     ][:1]  # fmt: skip
+
+
+AROUND_PREPS = ("across", "near", "along", "around", "inside", "on")
+BORDERS = ("border", "frontier", "boundary")
+
+
+def _bordering(place):
+    """The country a border belongs to ("the border with Ukraine", "the Gaza border")."""
+    if place.lemma_.lower() not in BORDERS:
+        return place
+    named = [*_pobjs(place, ("with",)), *(c for c in place.children if c.dep_ == "compound")]
+    return next((g for g in named if g.ent_type_ in PLACE_ENTS), place)
 
 
 MODIFIERS = ("aux", "auxpass", "neg", "mark", "advmod", "prep", "amod", "prt")

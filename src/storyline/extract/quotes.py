@@ -110,21 +110,31 @@ class _Speakers:
 
     def actor(self, word) -> Actor:
         """The actor a speaker word names; a bare document takes the last one's author."""
-        actor = self.resolve(noun_phrase(word))
+        actor = self.resolve(self._phrase(word))
         lemma = word.lower_ if word.pos_ == "PRON" else word.lemma_.lower()
         if lemma in PERSON_PRONOUNS:
-            if actor.name is None:  # not in the sentence before: the last person who spoke
+            if actor.name is None:  # no named person in reach: an unnamed one ("a woman")
+                described = self.resolver.person_noun_before(word)
+                if described is not None:
+                    return actor.standing_for(self.resolve(noun_phrase(described)))
+                # … or else the last person who spoke
                 known = self._last_named(word.i) or self._person(word.i)
                 if known is not None:
                     return actor.standing_for(known)
             return actor
-        if lemma in GROUP_PRONOUNS and actor.name is None and actor.country is None:
-            group = self._group(word)
+        pronoun = lemma in GROUP_PRONOUNS or (lemma == "it" and word.pos_ == "PRON")
+        if pronoun and actor.name is None and actor.country is None:
+            group = self._group(word, PLURAL if lemma in GROUP_PRONOUNS else SINGULAR)
             if group is not None:
                 return actor.standing_for(group)
             return actor
         if word.ent_type_ == "PERSON" or self.resolver.person_at(word.i, word.i + 1):
             self.named[word.i] = actor
+        elif word.pos_ == "NOUN":
+            later = self.resolver.named_after_lede(word)  # "An American woman … says"
+            if later is not None:
+                return actor.standing_for(Actor(later.name, later.name, later.country,
+                                                later.sector))  # fmt: skip
         if lemma in _documents():
             if actor.country or actor.sector or actor.name:
                 self.documents[lemma] = actor
@@ -132,6 +142,24 @@ class _Speakers:
                 known = self.documents[lemma]
                 return actor.standing_for(known)
         return actor
+
+    def _phrase(self, word):
+        """The speaker's noun phrase, stopping where a quotation begins (the parser may hang
+        quoted words on "He" in "He said: “Second to those …”")."""
+        phrase, doc = noun_phrase(word), word.doc
+        left, right = word.i, word.i
+        while left > phrase.start and not doc[left - 1].is_quote and self._outside_quote(left - 1):
+            left -= 1
+        while (
+            right + 1 < phrase.end
+            and not doc[right + 1].is_quote
+            and self._outside_quote(right + 1)
+        ):
+            right += 1
+        return doc[left : right + 1]
+
+    def _outside_quote(self, i: int) -> bool:
+        return not inside(self.resolver.doc[i].idx, self.quoted)
 
     def other_than(self, word, actor: Actor) -> Actor:
         """For a pronoun that cannot be `actor`: the person it takes up besides, if any."""
@@ -153,15 +181,16 @@ class _Speakers:
         not the speaker."""
         return not word.is_punct and not inside(word.idx, self.quoted)
 
-    def _group(self, word) -> Actor | None:
-        """For "they": the nearest plural actor before it, in its sentence or the one before
-        ("In a statement by nearly 40 rebel groups, …, they said")."""
+    def _group(self, word, tags: tuple[str, ...]) -> Actor | None:
+        """For "they" (or "it"): the nearest plural (singular) actor before it, in its
+        sentence or the one before ("In a statement by nearly 40 rebel groups, …, they
+        said"; "the Kurdish-led SDF …, it said"); not a place something happens in."""
         sents = Sentences.of(word.doc)
         first = sents.spans[max(sents.index(word.i) - 1, 0)].start
         best, best_depth = None, None
         for i in range(word.i - 1, first - 1, -1):  # nearest first; then the least embedded
             tok = word.doc[i]
-            if tok.tag_ not in ("NNS", "NNPS") or tok.dep_ == "compound":
+            if tok.tag_ not in tags or tok.dep_ == "compound" or _where(tok):
                 continue
             actor = self.resolve(noun_phrase(tok))
             depth = sum(1 for _ in tok.ancestors)  # not "…, including military factions"
@@ -172,6 +201,15 @@ class _Speakers:
     def _person(self, i: int) -> Actor | None:
         p = self.resolver.person_before(i)
         return Actor(p.name, p.name, p.country, p.sector) if p is not None else None
+
+
+PLURAL = ("NNS", "NNPS")
+SINGULAR = ("NN", "NNP")
+
+
+def _where(token) -> bool:
+    """A place named as where something is or happens ("fighting in Syria")."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "into", "from", "across")
 
 
 def _quotes_in_phrase(verb, start: int, end: int) -> bool:

@@ -45,6 +45,8 @@ def inverted_subject(verb):
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
     ):
         return None
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):  # "…, protesting the state's system"
+        return None
     before = verb.doc[verb.i - 1] if verb.i > 0 and not verb.is_sent_start else None
     if before is None or before.text not in (",", "\u201d", '"', "'", "\u2019"):
         return None
