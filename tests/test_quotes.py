@@ -537,3 +537,12 @@ def test_the_person_a_lede_describes_is_the_one_named_next():
         "campaigned for his return."
     )
     assert who(said(text, "bitterly regrets"))[0] == "Jack Letts"
+
+
+def test_a_speaker_word_matches_in_singular_or_plural():
+    from storyline.evaluation.quotes import same_speaker
+    from storyline.model import Actor
+
+    gold = Gold(0, 10, "direct", "Administration officials")
+    assert same_speaker(Actor("they", "official", "USA", "GOV"), gold)
+    assert not same_speaker(Actor("they", "Pentagon", "USA", "GOV"), gold)

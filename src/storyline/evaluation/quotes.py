@@ -180,7 +180,9 @@ def predict(articles: list[Article]) -> list[list[Quote]]:
 
 
 def _words(text: str | None) -> set[str]:
-    return {w for w in _WORD.findall((text or "").lower()) if w not in _STOP}
+    """Content words, singular ("officials" and "official" name the same speakers)."""
+    words = (w for w in _WORD.findall((text or "").lower()) if w not in _STOP)
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 
 def same_speaker(actor: Actor | None, gold: Gold) -> bool:
