@@ -827,6 +827,9 @@ class ActorResolver:
         self.main_country = self._main_country(names)
         self.persons: list[Person] = []
         self._by_key: dict[str, Person] = {}
+        self._person_index: tuple[tuple[int, int], dict[int, int]] | None = None
+        self._things: list[tuple[Span, int]] | None = None
+        self._thing_actors: dict[tuple[int, int], Actor] = {}
         taken = set()
         places = {e.text for e in _entities(doc) if e.label_ in PLACE_LABELS}
         for ent in _entities(doc):
@@ -928,10 +931,27 @@ class ActorResolver:
 
     def person_at(self, start: int, end: int) -> Person | None:
         """The person whose recorded mention overlaps tokens [start, end)."""
-        for p in self.persons:
-            if any(s < end and start < e for s, e in p.mentions):
-                return p
-        return None
+        if start >= end:  # an empty range overlaps a mention around it: no index for that
+            for p in self.persons:
+                if any(s < end and start < e for s, e in p.mentions):
+                    return p
+            return None
+        first = self._first_person_at()
+        found = [first[i] for i in range(start, end) if i in first]
+        return self.persons[min(found)] if found else None
+
+    def _first_person_at(self) -> dict[int, int]:
+        """Token → number of the first person with a mention over it, rebuilt when persons
+        or mentions were added: person_at is asked hundreds of times per article."""
+        size = (len(self.persons), sum(len(p.mentions) for p in self.persons))
+        if self._person_index is None or self._person_index[0] != size:
+            first: dict[int, int] = {}
+            for k, p in enumerate(self.persons):
+                for s, e in p.mentions:
+                    for i in range(s, e):
+                        first.setdefault(i, k)
+            self._person_index = (size, first)
+        return self._person_index[1]
 
     def person_before(self, i: int, title: str | None = None) -> Person | None:
         """The person mentioned last before token `i` (with this title, when given)."""
@@ -1007,17 +1027,32 @@ class ActorResolver:
         (a person's name the tagger took for an organisation is no candidate)."""
         here = self._sent_index(tok)
         found: dict[str, Actor] = {}
-        for ent in _entities(self.doc):
-            if ent.end > tok.i or ent.label_ not in {"ORG", "GPE"}:
+        for ent, sent in self._acting_things():
+            if ent.end > tok.i:
+                break  # entities come in order and never overlap: the rest end later
+            if here - sent > 1:
                 continue
-            if self.person_at(ent.start, ent.end) is not None:
-                continue
-            if here - self._sent_index(ent.root) > 1 or not _acts(ent.root):
-                continue
-            a = resolve_phrase(ent, self.main_country)
+            a = self._thing_actors.get((ent.start, ent.end))
+            if a is None:
+                a = self._thing_actors[(ent.start, ent.end)] = resolve_phrase(
+                    ent, self.main_country
+                )
             if a.country is not None or ent.label_ == "ORG":  # "CBS News … it said"
                 found[a.name or ent.text] = a
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _acting_things(self) -> list[tuple[Span, int]]:
+        """The organisations and countries that act and are no person, with their sentence
+        numbers: what 'it' may take up, found once per article (after the persons)."""
+        if self._things is None:
+            self._things = [
+                (ent, self._sent_index(ent.root))
+                for ent in _entities(self.doc)
+                if ent.label_ in {"ORG", "GPE"}
+                and self.person_at(ent.start, ent.end) is None
+                and _acts(ent.root)
+            ]
+        return self._things
 
     def resolve(self, span: Span) -> Actor:
         """Resolve a mention: pronouns to their antecedent, names to their fullest mention."""
@@ -1101,21 +1136,25 @@ def mentions(doc: Doc, resolver: ActorResolver | None = None) -> list[Actor]:
     """Every actor mention of a parsed article, resolved, in text order."""
     resolver = resolver or ActorResolver(doc)
     spans: dict[tuple[int, int], Span] = {}
+    covered: set[int] = set()  # the tokens of the spans so far
     for chunk in doc.noun_chunks:
         if _chunk_is_actor(chunk):
             spans[(chunk.start, chunk.end)] = chunk
-    for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS or _inside_actor(ent, spans):
+            covered.update(range(chunk.start, chunk.end))
+    for ent in _entities(doc):
+        if ent.label_ not in ACTOR_LABELS or _inside_actor(ent, covered):
             continue
         if ent.label_ == "GPE" and not _acts(ent.root):
             continue
         if ent.label_ == "NORP" and ent.root.dep_ == "amod":
             continue  # "Syrian territory": the adjective of a non-actor
         spans.setdefault((ent.start, ent.end), ent)
+        covered.update(range(ent.start, ent.end))
     actors = [resolver.resolve(s) for _, s in sorted(spans.items())]
     return [a for a in actors if a.name or a.country or a.sector]
 
 
-def _inside_actor(ent: Span, spans: dict[tuple[int, int], Span]) -> bool:
-    """Whether an entity is part of an actor phrase already listed ('Syrian' in 'Syrian rebels')."""
-    return any(s < ent.end and ent.start < e for s, e in spans)
+def _inside_actor(ent: Span, covered: set[int]) -> bool:
+    """Whether an entity is part of an actor phrase already listed ('Syrian' in 'Syrian rebels'),
+    given the tokens those phrases cover."""
+    return not covered.isdisjoint(range(ent.start, ent.end))
