@@ -28,12 +28,13 @@ Decisions (documented here because they are conventions, not facts):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
 import pycountry
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LENGTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
 from storyline.knowledge import table, word_set
@@ -276,13 +277,13 @@ def valid_country_code(code: str) -> bool:
 
 def _is_patron(doc: Doc, m: Match) -> bool:
     """'Turkish-backed', 'US-led', 'pro-Assad': the match names a sponsor, not the actor."""
-    nxt = doc[m.end : m.end + 2]
-    if len(nxt) == 2 and nxt[0].text in {"-", "–"} and nxt[1].lower_ in PATRON_WORDS:
+    t = _token_table(doc)
+    n = len(t.lower)
+    if m.end + 2 <= n and t.word(m.end) in {"-", "–"} and t.lower[m.end + 1] in PATRON_WORDS:
         return True
-    if m.end < len(doc) and doc[m.end].lower_.lstrip("-") in PATRON_WORDS:
-        return doc[m.end].text.startswith("-") or doc[m.end - 1].text.endswith("-")
-    prev = doc[max(m.start - 2, 0) : m.start]
-    return len(prev) == 2 and prev[1].text == "-" and prev[0].lower_ in {"pro", "anti"}
+    if m.end < n and t.lower[m.end].lstrip("-") in PATRON_WORDS:
+        return t.word(m.end).startswith("-") or t.word(m.end - 1).endswith("-")
+    return m.start >= 2 and t.word(m.start - 1) == "-" and t.lower[m.start - 2] in {"pro", "anti"}
 
 
 def _gazetteer_matches(doc: Doc, idx: list[int], stop: int | None = None) -> list[Match]:
@@ -335,31 +336,66 @@ def _name_starts() -> frozenset[str]:
     return frozenset(_first_word(n) for n in names)
 
 
-def _token_table(doc: Doc) -> tuple[str, list[int], list[int], list[bool], list[bool]]:
-    """Per Doc, once: its text (spaCy rebuilds it on every access), token start and end
-    offsets, punctuation flags, and whether a PERSON entity begins at each token — read
-    with Doc.to_array, which creates no Token objects."""
+@dataclass(frozen=True)
+class TokenTable:
+    """What matching reads of every token, as plain lists: doc[i] makes a new Token object
+    on every access and Doc.text rebuilds the text, so scans over a Doc read these."""
+
+    text: str
+    starts: list[int]  # character offsets of each token in `text`
+    ends: list[int]
+    punct: list[bool]
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+
+    def word(self, i: int) -> str:
+        """The text of token i."""
+        return self.text[self.starts[i] : self.ends[i]]
+
+
+def _token_table(doc: Doc) -> TokenTable:
+    """The Doc's token table, read once with Doc.to_array (which makes no Token objects);
+    it holds nothing the entities decide, so renaming entities leaves it valid."""
     table = doc.user_data.get("storyline_tokens")
     if table is None:
-        person = doc.vocab.strings["PERSON"]
-        rows = doc.to_array([IDX, LENGTH, IS_PUNCT, ENT_IOB, ENT_TYPE]).tolist()
-        table = (
-            doc.text,
+        strings = doc.vocab.strings
+        rows = doc.to_array([IDX, LENGTH, IS_PUNCT, LOWER, LEMMA, POS]).tolist()
+        table = TokenTable(
+            Sentences.of(doc).text,
             [r[0] for r in rows],
             [r[0] + r[1] for r in rows],
             [bool(r[2]) for r in rows],
-            [r[3] == 3 and r[4] == person for r in rows],  # IOB code 3 is B
+            [strings[r[3]] for r in rows],
+            [strings[r[4]] for r in rows],
+            [strings[r[5]] for r in rows],
         )
         doc.user_data["storyline_tokens"] = table
     return table
 
 
+#: user_data keys of what is derived from the entities, dropped when they are renamed
+ENTITY_CACHES = ("storyline_ents", "storyline_name_starts")
+
+
 def _entities(doc: Doc) -> tuple[Span, ...]:
     """doc.ents, built once per Doc (spaCy rebuilds the tuple on every access)."""
-    ents = doc.user_data.get("storyline_ents")
-    if ents is None:
-        ents = doc.user_data["storyline_ents"] = tuple(doc.ents)
-    return ents
+    return _entity_index(doc)[0]
+
+
+def _entity_index(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """doc.ents and their start tokens, once per Doc (the entities are in text order)."""
+    found = doc.user_data.get("storyline_ents")
+    if found is None:
+        ents = tuple(doc.ents)
+        found = doc.user_data["storyline_ents"] = (ents, [e.start for e in ents])
+    return found
+
+
+def _entities_from(doc: Doc, start: int, end: int) -> tuple[Span, ...]:
+    """The entities that begin in tokens [start, end), found by bisection."""
+    ents, starts = _entity_index(doc)
+    return ents[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def _name_candidates(doc: Doc) -> list[bool]:
@@ -367,10 +403,11 @@ def _name_candidates(doc: Doc) -> list[bool]:
     flags = doc.user_data.get("storyline_name_starts")
     if flags is None:
         starts = _name_starts()
-        full, begin, end, _, person_starts = _token_table(doc)
+        table = _token_table(doc)
+        iob, kind = doc.to_array([ENT_IOB, ENT_TYPE]).T
+        person_begins = ((iob == 3) & (kind == doc.vocab.strings["PERSON"])).tolist()  # 3 is B
         flags = [
-            person_starts[i] or _first_word(full[begin[i] : end[i]]) in starts
-            for i in range(len(begin))
+            begins or _first_word(table.word(i)) in starts for i, begins in enumerate(person_begins)
         ]
         doc.user_data["storyline_name_starts"] = flags
     return flags
@@ -378,10 +415,11 @@ def _name_candidates(doc: Doc) -> list[bool]:
 
 def _known_name(doc: Doc, i: int, end: int) -> Match | None:
     """The longest knowledge-file name (or big-enough city) starting at token i."""
-    if _first_word(doc[i].text) not in _name_starts():
+    table = _token_table(doc)
+    if _first_word(table.word(i)) not in _name_starts():
         return None
     gaz, cityset = gazetteer(), cities()
-    full, starts, ends, punct, _ = _token_table(doc)
+    full, starts, ends, punct = table.text, table.starts, table.ends, table.punct
     for j in range(min(end, i + MAX_NGRAM), i, -1):
         if punct[j - 1] and j - 1 > i and full[starts[j - 1] : ends[j - 1]] != ".":
             continue
@@ -389,7 +427,7 @@ def _known_name(doc: Doc, i: int, end: int) -> Match | None:
         entry = gaz.get(text)
         if entry is None and text.endswith("s") and doc[j - 1].tag_ == "NNPS":
             entry = gaz.get(text[:-1])
-        if entry is None and text in cityset and doc[i].text[:1].isupper():
+        if entry is None and text in cityset and full[starts[i]].isupper():
             code, pop = cityset[text]
             if doc[i].ent_type_ in {"GPE", "LOC", "FAC"} or (
                 doc[i].ent_type_ == "ORG" and pop >= MIN_CITY_IN_ORG
@@ -450,27 +488,39 @@ def _role_openers() -> frozenset[str]:
     return frozenset(re.match(r"[^\s\-']*", w).group(0) for w in role_words())
 
 
+def _role_opens(doc: Doc) -> list[bool]:
+    """Per token, once per Doc: could a role word or phrase start here?"""
+    flags = doc.user_data.get("storyline_role_opens")
+    if flags is None:
+        words, openers, t = role_words(), _role_openers(), _token_table(doc)
+        flags = [
+            low in openers or lem.lower() in words
+            for low, lem in zip(t.lower, t.lemma, strict=True)
+        ]
+        doc.user_data["storyline_role_opens"] = flags
+    return flags
+
+
 def _role_matches(doc: Doc, idx: list[int], taken: set[int]) -> list[Match]:
     """Longest-first matches of role words over tokens not already inside a known name."""
-    words, openers = role_words(), _role_openers()
+    words, opens = role_words(), _role_opens(doc)
+    t = _token_table(doc)
     allowed = set(idx) - taken
     out: list[Match] = []
     i = min(idx) if idx else 0
     end = max(idx) + 1 if idx else 0
     while i < end:
-        token = doc[i]
-        opens = token.lower_ in openers or token.lemma_.lower() in words
-        if not opens or i not in allowed or token.is_punct or token.pos_ in {"DET", "NUM"}:
+        if not opens[i] or i not in allowed or t.punct[i] or t.pos[i] in {"DET", "NUM"}:
             i += 1
             continue
         found = None
         for j in range(min(end, i + 6), i, -1):
             if any(k not in allowed for k in range(i, j)):
                 continue
-            text = doc[i:j].text.lower()
-            lemma = (doc[i : j - 1].text_with_ws + doc[j - 1].lemma_).lower()
+            text = t.text[t.starts[i] : t.ends[j - 1]].lower()
+            lemma = (t.text[t.starts[i] : t.starts[j - 1]] + t.lemma[j - 1]).lower()
             hit = words.get(text) or words.get(lemma)
-            if hit is None and j - i == 1 and doc[i].pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
+            if hit is None and j - i == 1 and t.pos[i] not in {"NOUN", "PROPN", "ADJ", "VERB"}:
                 continue
             if hit is not None:
                 found = Match(i, j, sector=hit[0], weak=hit[1])
@@ -654,9 +704,8 @@ def _analyse_tokens(
 
     ents = [
         e
-        for e in _entities(doc)
+        for e in _entities_from(doc, span.start, span.end)
         if e.label_ in ACTOR_LABELS
-        and span.start <= e.start < span.end
         and not any(m.start < e.end and e.start < m.end for m in principals)  # "a Trump aide"
     ]
     has_name = bool(person) or bool(org) or any(e.label_ in {"PERSON", "ORG"} for e in ents)
@@ -793,8 +842,10 @@ def _titled_persons(doc: Doc) -> None:
             ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
             changed = True
     tagged = {t.i for ent in ents for t in ent}
-    for title in doc:  # "Chancellor Scholz", where the tagger saw no name at all
-        if title.lower_ not in titles or not title.is_title:
+    lower = _token_table(doc).lower
+    for title in (doc[i] for i, low in enumerate(lower) if low in titles):
+        # "Chancellor Scholz", where the tagger saw no name at all
+        if not title.is_title:
             continue
         end = title.i + 1
         while (
@@ -813,7 +864,8 @@ def _titled_persons(doc: Doc) -> None:
     if changed:
         ents.sort(key=lambda e: e.start)
         doc.ents = ents
-        doc.user_data.pop("storyline_ents", None)
+        for key in ENTITY_CACHES:
+            doc.user_data.pop(key, None)
 
 
 class ActorResolver:
@@ -844,10 +896,12 @@ class ActorResolver:
         self._surnames(taken | {i for m in names if m.entry for i in range(m.start, m.end)})
         # he/she/his… in reading order: each resolved pronoun becomes a mention of its
         # person, so a chain of "he … he … he" keeps pointing at the first name
-        self._quoted = quote_spans(doc.text)
+        table = _token_table(doc)
+        self._quoted = quote_spans(table.text)
         self._pronoun_person: dict[int, Person] = {}
-        for tok in doc:
-            if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
+        for i, low in enumerate(table.lower):
+            if low in PERSON_PRONOUNS and table.pos[i] == "PRON":
+                tok = doc[i]
                 hit = self._antecedent_person(tok)
                 if hit is not None:
                     self._pronoun_person[tok.i] = hit[0]
@@ -858,9 +912,11 @@ class ActorResolver:
         else ("McGurk told reporters", tagged as an organisation), is still a mention of
         that person, unless it modifies a noun after it ("the Clinton Foundation"); a
         single name ("Afrin", a town the tagger once took for a person) has no surname."""
-        for tok in self.doc:
-            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        table = _token_table(self.doc)
+        for i, pos in enumerate(table.pos):
+            if pos != "PROPN" or i in taken or not table.text[table.starts[i]].isupper():
                 continue
+            tok = self.doc[i]
             if tok.dep_ == "compound" and tok.head.i > tok.i:
                 continue
             person = self._by_key.get(tok.lower_)
@@ -964,11 +1020,11 @@ class ActorResolver:
                     best, best_end = p, e
         return best
 
-    def _sent_index(self, tok: Token) -> int:
-        """The sentence number of a token."""
-        return Sentences.of(self.doc).index(tok.i)
+    def _sent_index(self, i: int) -> int:
+        """The sentence number of token i."""
+        return Sentences.of(self.doc).index(i)
 
-    def _narration_index(self, tok: Token) -> int:
+    def _narration_index(self, i: int) -> int:
         """The number of a token's sentence counting only narration: a sentence that opens
         with a quote mark, or begins inside a quotation ("“We are done.” … “OK. We're
         leaving,” he said"), is the words of the sentence before it, not a step away."""
@@ -982,7 +1038,7 @@ class ActorResolver:
                 count += not quoted
                 steps.append(count)
             self.doc.user_data["storyline_narration"] = steps
-        return steps[self._sent_index(tok)]
+        return steps[self._sent_index(i)]
 
     def person_other_than(self, tok: Token, name: str) -> Person | None:
         """The person a pronoun takes up when it cannot be the one named (in a quotation,
@@ -995,7 +1051,8 @@ class ActorResolver:
     ) -> tuple[Person, tuple[int, int]] | None:
         """The person a pronoun takes up: mentioned before it in its own sentence or the
         one before (quoted sentences between do not count)."""
-        here = self._narration_index(tok)
+        here = self._narration_index(tok.i)
+        starts = _token_table(self.doc).starts
         best, best_rank = None, None
 
         def quoted_at(char: int) -> bool:
@@ -1005,12 +1062,12 @@ class ActorResolver:
             if p.name == not_name:
                 continue
             for s, e in p.mentions:
-                if e > tok.i or here - self._narration_index(self.doc[s]) > PRONOUN_REACH:
+                if e > tok.i or here - self._narration_index(s) > PRONOUN_REACH:
                     continue
                 if (
-                    quoted_at(self.doc[s].idx)
+                    quoted_at(starts[s])
                     and not quoted_at(tok.idx)
-                    and self._sent_index(self.doc[s]) == self._sent_index(tok)
+                    and self._sent_index(s) == self._sent_index(tok.i)
                 ):
                     continue  # "“… Baghdadi is the only one left,” he said": not Baghdadi
                 # a subject pronoun most often takes up the last subject; then whoever the
@@ -1025,7 +1082,7 @@ class ActorResolver:
     def _antecedent_thing(self, tok: Token) -> Actor | None:
         """For 'it': the one organisation or country acting in this or the previous sentence
         (a person's name the tagger took for an organisation is no candidate)."""
-        here = self._sent_index(tok)
+        here = self._sent_index(tok.i)
         found: dict[str, Actor] = {}
         for ent, sent in self._acting_things():
             if ent.end > tok.i:
@@ -1046,7 +1103,7 @@ class ActorResolver:
         numbers: what 'it' may take up, found once per article (after the persons)."""
         if self._things is None:
             self._things = [
-                (ent, self._sent_index(ent.root))
+                (ent, self._sent_index(ent.root.i))
                 for ent in _entities(self.doc)
                 if ent.label_ in {"ORG", "GPE"}
                 and self.person_at(ent.start, ent.end) is None
