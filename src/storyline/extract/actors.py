@@ -31,7 +31,8 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from operator import attrgetter
 
 import pycountry
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS
@@ -300,17 +301,7 @@ def _gazetteer_matches(doc: Doc, idx: list[int], stop: int | None = None) -> lis
         if not maybe[i]:  # no known name starts here and no person entity begins here
             i += 1
             continue
-        tok = doc[i]
-        found = None
-        if i in allowed and not tok.is_punct and tok.pos_ != "DET":
-            if tok.ent_type_ != "PERSON" or tok.ent_iob_ == "B":
-                found = _known_name(doc, i, end)
-            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
-                # a PERSON entity is one name, unless a longer known name starts here
-                # ('Bush administration'), or the tagger took a country for a person
-                person = _person_match(doc, i)
-                if found is None or person.end > found.end:
-                    found = person
+        found = _name_at(doc, i, end) if i in allowed else None
         if found:
             out.append(found)
             i = found.end
@@ -319,9 +310,41 @@ def _gazetteer_matches(doc: Doc, idx: list[int], stop: int | None = None) -> lis
     return out
 
 
+def _name_at(doc: Doc, i: int, end: int) -> Match | None:
+    """The longest known name ending by `end`, or the PERSON entity, starting at token i."""
+    known, person = _names_from(doc, i)
+    found = next((m for m in known if m.end <= end), None)
+    # a PERSON entity is one name, unless a longer known name starts here
+    # ('Bush administration'), or the tagger took a country for a person
+    if person is not None and (found is None or person.end > found.end):
+        found = person
+    return found
+
+
+def _names_from(doc: Doc, i: int) -> tuple[list[Match], Match | None]:
+    """Every known name starting at token i, longest first, and the PERSON entity beginning
+    there; once per token of a Doc, as the article, its noun chunks and phrases ask again."""
+    memo = doc.user_data.get("storyline_names_at")
+    if memo is None:
+        memo = doc.user_data["storyline_names_at"] = {}
+    found = memo.get(i)
+    if found is None:
+        tok = doc[i]
+        known, person = [], None
+        if not tok.is_punct and tok.pos_ != "DET":
+            begins = tok.ent_iob_ == "B"
+            if tok.ent_type_ != "PERSON" or begins:
+                known = _known_names(doc, i)
+            if tok.ent_type_ == "PERSON" and begins:
+                person = _person_match(doc, i)
+        found = memo[i] = (known, person)
+    return found
+
+
 _FIRST_WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every token of every article
 def _first_word(text: str) -> str:
     """The first run of word characters, lower-cased: the key of the name prefilter."""
     m = _FIRST_WORD.match(text.lower())
@@ -360,22 +383,25 @@ def _token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get("storyline_tokens")
     if table is None:
         strings = doc.vocab.strings
-        rows = doc.to_array([IDX, LENGTH, IS_PUNCT, LOWER, LEMMA, POS]).tolist()
+        # column by column: a list per row would make a thousand objects for the collector
+        idx, length, punct, lower, lemma, pos = doc.to_array(
+            [IDX, LENGTH, IS_PUNCT, LOWER, LEMMA, POS]
+        ).T
         table = TokenTable(
             Sentences.of(doc).text,
-            [r[0] for r in rows],
-            [r[0] + r[1] for r in rows],
-            [bool(r[2]) for r in rows],
-            [strings[r[3]] for r in rows],
-            [strings[r[4]] for r in rows],
-            [strings[r[5]] for r in rows],
+            idx.tolist(),
+            (idx + length).tolist(),
+            punct.astype(bool).tolist(),
+            [strings[h] for h in lower.tolist()],
+            [strings[h] for h in lemma.tolist()],
+            [strings[h] for h in pos.tolist()],
         )
         doc.user_data["storyline_tokens"] = table
     return table
 
 
 #: user_data keys of what is derived from the entities, dropped when they are renamed
-ENTITY_CACHES = ("storyline_ents", "storyline_name_starts")
+ENTITY_CACHES = ("storyline_ents", "storyline_name_starts", "storyline_names_at")
 
 
 def _entities(doc: Doc) -> tuple[Span, ...]:
@@ -413,14 +439,15 @@ def _name_candidates(doc: Doc) -> list[bool]:
     return flags
 
 
-def _known_name(doc: Doc, i: int, end: int) -> Match | None:
-    """The longest knowledge-file name (or big-enough city) starting at token i."""
+def _known_names(doc: Doc, i: int) -> list[Match]:
+    """The knowledge-file names (or big-enough cities) starting at token i, longest first."""
     table = _token_table(doc)
     if _first_word(table.word(i)) not in _name_starts():
-        return None
+        return []
     gaz, cityset = gazetteer(), cities()
     full, starts, ends, punct = table.text, table.starts, table.ends, table.punct
-    for j in range(min(end, i + MAX_NGRAM), i, -1):
+    out = []
+    for j in range(min(len(doc), i + MAX_NGRAM), i, -1):
         if punct[j - 1] and j - 1 > i and full[starts[j - 1] : ends[j - 1]] != ".":
             continue
         text = full[starts[i] : ends[j - 1]]
@@ -437,8 +464,8 @@ def _known_name(doc: Doc, i: int, end: int) -> Match | None:
             continue  # "Burundi's National Security Council" is not the UN's
         if entry is not None:
             m = Match(i, j, entry)
-            return Match(i, j, entry, patron=_is_patron(doc, m))
-    return None
+            out.append(Match(i, j, entry, patron=_is_patron(doc, m)))
+    return out
 
 
 def _inside_longer_name(doc: Doc, i: int) -> bool:
@@ -879,9 +906,12 @@ class ActorResolver:
         self.main_country = self._main_country(names)
         self.persons: list[Person] = []
         self._by_key: dict[str, Person] = {}
-        self._person_index: tuple[tuple[int, int], dict[int, int]] | None = None
+        # derived from the persons, dropped by _check_persons when persons change
+        self._persons_size = (0, 0)
+        self._person_index: dict[int, int] | None = None
         self._things: list[tuple[Span, int]] | None = None
         self._thing_actors: dict[tuple[int, int], Actor] = {}
+        self._resolved: dict[tuple[int, int], Actor] = {}
         taken = set()
         places = {e.text for e in _entities(doc) if e.label_ in PLACE_LABELS}
         for ent in _entities(doc):
@@ -996,18 +1026,26 @@ class ActorResolver:
         found = [first[i] for i in range(start, end) if i in first]
         return self.persons[min(found)] if found else None
 
+    def _check_persons(self) -> None:
+        """Drop what was worked out from the persons once a person or mention was added."""
+        size = (len(self.persons), sum(map(len, map(attrgetter("mentions"), self.persons))))
+        if size != self._persons_size:
+            self._persons_size = size
+            self._person_index, self._things = None, None
+            self._thing_actors, self._resolved = {}, {}
+
     def _first_person_at(self) -> dict[int, int]:
-        """Token → number of the first person with a mention over it, rebuilt when persons
-        or mentions were added: person_at is asked hundreds of times per article."""
-        size = (len(self.persons), sum(len(p.mentions) for p in self.persons))
-        if self._person_index is None or self._person_index[0] != size:
+        """Token → number of the first person with a mention over it: person_at is asked
+        hundreds of times per article."""
+        self._check_persons()
+        if self._person_index is None:
             first: dict[int, int] = {}
             for k, p in enumerate(self.persons):
                 for s, e in p.mentions:
                     for i in range(s, e):
                         first.setdefault(i, k)
-            self._person_index = (size, first)
-        return self._person_index[1]
+            self._person_index = first
+        return self._person_index
 
     def person_before(self, i: int, title: str | None = None) -> Person | None:
         """The person mentioned last before token `i` (with this title, when given)."""
@@ -1029,16 +1067,16 @@ class ActorResolver:
         with a quote mark, or begins inside a quotation ("“We are done.” … “OK. We're
         leaving,” he said"), is the words of the sentence before it, not a step away."""
         steps = self.doc.user_data.get("storyline_narration")
-        if steps is None:
+        if steps is None:  # per token, as pronouns ask for every mention before them
             steps, count = [], 0
             for sent in Sentences.of(self.doc).spans:
                 quoted = sent.text.lstrip()[:1] in OPENING_MARKS or inside(
                     sent.start_char, self._quoted
                 )
                 count += not quoted
-                steps.append(count)
+                steps += [count] * (sent.end - sent.start)
             self.doc.user_data["storyline_narration"] = steps
-        return steps[self._sent_index(i)]
+        return steps[i]
 
     def person_other_than(self, tok: Token, name: str) -> Person | None:
         """The person a pronoun takes up when it cannot be the one named (in a quotation,
@@ -1101,6 +1139,7 @@ class ActorResolver:
     def _acting_things(self) -> list[tuple[Span, int]]:
         """The organisations and countries that act and are no person, with their sentence
         numbers: what 'it' may take up, found once per article (after the persons)."""
+        self._check_persons()
         if self._things is None:
             self._things = [
                 (ent, self._sent_index(ent.root.i))
@@ -1112,7 +1151,20 @@ class ActorResolver:
         return self._things
 
     def resolve(self, span: Span) -> Actor:
-        """Resolve a mention: pronouns to their antecedent, names to their fullest mention."""
+        """Resolve a mention: pronouns to their antecedent, names to their fullest mention;
+        once per span of the article (events, quotes and the mention list ask again), a
+        copy each time, as callers may change what they get."""
+        if span.doc is not self.doc:
+            return self._resolve(span)
+        self._check_persons()
+        key = (span.start, span.end)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(span)
+        a = self._resolved[key]
+        return Actor(a.text, a.name, a.country, a.sector, a.start, a.end)
+
+    def _resolve(self, span: Span) -> Actor:
+        """Resolve a mention (see resolve)."""
         pron = _pronoun_span(span)
         if pron is not None:
             low = pron.lower_
