@@ -329,9 +329,10 @@ def _names_from(doc: Doc, i: int) -> tuple[list[Match], Match | None]:
         memo = doc.user_data["storyline_names_at"] = {}
     found = memo.get(i)
     if found is None:
-        tok = doc[i]
+        table = _token_table(doc)
         known, person = [], None
-        if not tok.is_punct and tok.pos_ != "DET":
+        if not table.punct[i] and table.pos[i] != "DET":  # 'the', 'a': no Token made
+            tok = doc[i]
             begins = tok.ent_iob_ == "B"
             if tok.ent_type_ != "PERSON" or begins:
                 known = _known_names(doc, i)
@@ -349,6 +350,14 @@ def _first_word(text: str) -> str:
     """The first run of word characters, lower-cased: the key of the name prefilter."""
     m = _FIRST_WORD.match(text.lower())
     return m.group(0) if m else text.lower()
+
+
+@cache
+def _name_keys_folded() -> frozenset[str]:
+    """Every known name and city in lower case: a text whose lower case is none of these
+    (nor, less a plural 's', is one) can match nothing, whatever the case rules."""
+    gaz = gazetteer()
+    return frozenset([*(n.lower() for n in gaz.exact), *gaz.folded, *(c.lower() for c in cities())])
 
 
 @cache
@@ -444,13 +453,15 @@ def _known_names(doc: Doc, i: int) -> list[Match]:
     table = _token_table(doc)
     if _first_word(table.word(i)) not in _name_starts():
         return []
-    gaz, cityset = gazetteer(), cities()
+    gaz, cityset, keys = gazetteer(), cities(), _name_keys_folded()
     full, starts, ends, punct = table.text, table.starts, table.ends, table.punct
     out = []
     for j in range(min(len(doc), i + MAX_NGRAM), i, -1):
         if punct[j - 1] and j - 1 > i and full[starts[j - 1] : ends[j - 1]] != ".":
             continue
         text = full[starts[i] : ends[j - 1]]
+        if text.lower() not in keys and not (text.endswith("s") and text[:-1].lower() in keys):
+            continue
         entry = gaz.get(text)
         if entry is None and text.endswith("s") and doc[j - 1].tag_ == "NNPS":
             entry = gaz.get(text[:-1])
