@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 
 import pycountry
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from storyline.knowledge import table, word_set
@@ -380,6 +380,7 @@ class TokenTable:
     lower: list[str]
     lemma: list[str]
     pos: list[str]
+    tag: list[str]
 
     def word(self, i: int) -> str:
         """The text of token i."""
@@ -393,8 +394,8 @@ def _token_table(doc: Doc) -> TokenTable:
     if table is None:
         strings = doc.vocab.strings
         # column by column: a list per row would make a thousand objects for the collector
-        idx, length, punct, lower, lemma, pos = doc.to_array(
-            [IDX, LENGTH, IS_PUNCT, LOWER, LEMMA, POS]
+        idx, length, punct, lower, lemma, pos, tag = doc.to_array(
+            [IDX, LENGTH, IS_PUNCT, LOWER, LEMMA, POS, TAG]
         ).T
         table = TokenTable(
             Sentences.of(doc).text,
@@ -404,6 +405,7 @@ def _token_table(doc: Doc) -> TokenTable:
             [strings[h] for h in lower.tolist()],
             [strings[h] for h in lemma.tolist()],
             [strings[h] for h in pos.tolist()],
+            [strings[h] for h in tag.tolist()],
         )
         doc.user_data["storyline_tokens"] = table
     return table
@@ -463,7 +465,7 @@ def _known_names(doc: Doc, i: int) -> list[Match]:
         if text.lower() not in keys and not (text.endswith("s") and text[:-1].lower() in keys):
             continue
         entry = gaz.get(text)
-        if entry is None and text.endswith("s") and doc[j - 1].tag_ == "NNPS":
+        if entry is None and text.endswith("s") and table.tag[j - 1] == "NNPS":
             entry = gaz.get(text[:-1])
         if entry is None and text in cityset and full[starts[i]].isupper():
             code, pop = cityset[text]
@@ -624,14 +626,14 @@ def _core_tokens(span: Span) -> tuple[list[int], list[int]]:
 
 def _bare(span: Span, idx: list[int], matches: list[Match]) -> bool:
     """Whether the matches make the whole phrase, apart from determiners, 's, 'and', commas."""
-    rest = [
-        i
+    if not matches:
+        return False
+    t = _token_table(span.doc)
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    return all(
+        i in covered or t.pos[i] in {"DET", "PUNCT", "PART", "CCONJ"} or t.tag[i] == "POS"
         for i in idx
-        if not any(m.covers(i) for m in matches)
-        and span.doc[i].pos_ not in {"DET", "PUNCT", "PART", "CCONJ"}
-        and span.doc[i].tag_ != "POS"
-    ]
-    return bool(matches) and not rest
+    )
 
 
 def _agent_of(doc: Doc, m: Match, roles: list) -> bool:
