@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from operator import attrgetter
 
@@ -1173,8 +1173,7 @@ class ActorResolver:
         key = (span.start, span.end)
         if key not in self._resolved:
             self._resolved[key] = self._resolve(span)
-        a = self._resolved[key]
-        return Actor(a.text, a.name, a.country, a.sector, a.start, a.end)
+        return replace(self._resolved[key])
 
     def _resolve(self, span: Span) -> Actor:
         """Resolve a mention (see resolve)."""
