@@ -28,12 +28,14 @@ Decisions (documented here because they are conventions, not facts):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
+from operator import attrgetter
 
 import pycountry
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LENGTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from storyline.knowledge import table, word_set
@@ -283,13 +285,13 @@ def valid_country_code(code: str) -> bool:
 
 def _is_patron(doc: Doc, m: Match) -> bool:
     """'Turkish-backed', 'US-led', 'pro-Assad': the match names a sponsor, not the actor."""
-    nxt = doc[m.end : m.end + 2]
-    if len(nxt) == 2 and nxt[0].text in {"-", "–"} and nxt[1].lower_ in PATRON_WORDS:
+    t = _token_table(doc)
+    n = len(t.lower)
+    if m.end + 2 <= n and t.word(m.end) in {"-", "–"} and t.lower[m.end + 1] in PATRON_WORDS:
         return True
-    if m.end < len(doc) and doc[m.end].lower_.lstrip("-") in PATRON_WORDS:
-        return doc[m.end].text.startswith("-") or doc[m.end - 1].text.endswith("-")
-    prev = doc[max(m.start - 2, 0) : m.start]
-    return len(prev) == 2 and prev[1].text == "-" and prev[0].lower_ in {"pro", "anti"}
+    if m.end < n and t.lower[m.end].lstrip("-") in PATRON_WORDS:
+        return t.word(m.end).startswith("-") or t.word(m.end - 1).endswith("-")
+    return m.start >= 2 and t.word(m.start - 1) == "-" and t.lower[m.start - 2] in {"pro", "anti"}
 
 
 def _gazetteer_matches(doc: Doc, idx: list[int], stop: int | None = None) -> list[Match]:
@@ -306,17 +308,7 @@ def _gazetteer_matches(doc: Doc, idx: list[int], stop: int | None = None) -> lis
         if not maybe[i]:  # no known name starts here and no person entity begins here
             i += 1
             continue
-        tok = doc[i]
-        found = None
-        if i in allowed and not tok.is_punct and tok.pos_ != "DET":
-            if tok.ent_type_ != "PERSON" or tok.ent_iob_ == "B":
-                found = _known_name(doc, i, end)
-            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
-                # a PERSON entity is one name, unless a longer known name starts here
-                # ('Bush administration'), or the tagger took a country for a person
-                person = _person_match(doc, i)
-                if found is None or person.end > found.end:
-                    found = person
+        found = _name_at(doc, i, end) if i in allowed else None
         if found:
             out.append(found)
             i = found.end
@@ -325,13 +317,54 @@ def _gazetteer_matches(doc: Doc, idx: list[int], stop: int | None = None) -> lis
     return out
 
 
+def _name_at(doc: Doc, i: int, end: int) -> Match | None:
+    """The longest known name ending by `end`, or the PERSON entity, starting at token i."""
+    known, person = _names_from(doc, i)
+    found = next((m for m in known if m.end <= end), None)
+    # a PERSON entity is one name, unless a longer known name starts here
+    # ('Bush administration'), or the tagger took a country for a person
+    if person is not None and (found is None or person.end > found.end):
+        found = person
+    return found
+
+
+def _names_from(doc: Doc, i: int) -> tuple[list[Match], Match | None]:
+    """Every known name starting at token i, longest first, and the PERSON entity beginning
+    there; once per token of a Doc, as the article, its noun chunks and phrases ask again."""
+    memo = doc.user_data.get("storyline_names_at")
+    if memo is None:
+        memo = doc.user_data["storyline_names_at"] = {}
+    found = memo.get(i)
+    if found is None:
+        table = _token_table(doc)
+        known, person = [], None
+        if not table.punct[i] and table.pos[i] != "DET":  # 'the', 'a': no Token made
+            tok = doc[i]
+            begins = tok.ent_iob_ == "B"
+            if tok.ent_type_ != "PERSON" or begins:
+                known = _known_names(doc, i)
+            if tok.ent_type_ == "PERSON" and begins:
+                person = _person_match(doc, i)
+        found = memo[i] = (known, person)
+    return found
+
+
 _FIRST_WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every token of every article
 def _first_word(text: str) -> str:
     """The first run of word characters, lower-cased: the key of the name prefilter."""
     m = _FIRST_WORD.match(text.lower())
     return m.group(0) if m else text.lower()
+
+
+@cache
+def _name_keys_folded() -> frozenset[str]:
+    """Every known name and city in lower case: a text whose lower case is none of these
+    (nor, less a plural 's', is one) can match nothing, whatever the case rules."""
+    gaz = gazetteer()
+    return frozenset([*(n.lower() for n in gaz.exact), *gaz.folded, *(c.lower() for c in cities())])
 
 
 @cache
@@ -342,31 +375,71 @@ def _name_starts() -> frozenset[str]:
     return frozenset(_first_word(n) for n in names)
 
 
-def _token_table(doc: Doc) -> tuple[str, list[int], list[int], list[bool], list[bool]]:
-    """Per Doc, once: its text (spaCy rebuilds it on every access), token start and end
-    offsets, punctuation flags, and whether a PERSON entity begins at each token — read
-    with Doc.to_array, which creates no Token objects."""
+@dataclass(frozen=True)
+class TokenTable:
+    """What matching reads of every token, as plain lists: doc[i] makes a new Token object
+    on every access and Doc.text rebuilds the text, so scans over a Doc read these."""
+
+    text: str
+    starts: list[int]  # character offsets of each token in `text`
+    ends: list[int]
+    punct: list[bool]
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    tag: list[str]
+
+    def word(self, i: int) -> str:
+        """The text of token i."""
+        return self.text[self.starts[i] : self.ends[i]]
+
+
+def _token_table(doc: Doc) -> TokenTable:
+    """The Doc's token table, read once with Doc.to_array (which makes no Token objects);
+    it holds nothing the entities decide, so renaming entities leaves it valid."""
     table = doc.user_data.get("storyline_tokens")
     if table is None:
-        person = doc.vocab.strings["PERSON"]
-        rows = doc.to_array([IDX, LENGTH, IS_PUNCT, ENT_IOB, ENT_TYPE]).tolist()
-        table = (
-            doc.text,
-            [r[0] for r in rows],
-            [r[0] + r[1] for r in rows],
-            [bool(r[2]) for r in rows],
-            [r[3] == 3 and r[4] == person for r in rows],  # IOB code 3 is B
+        strings = doc.vocab.strings
+        # column by column: a list per row would make a thousand objects for the collector
+        idx, length, punct, lower, lemma, pos, tag = doc.to_array(
+            [IDX, LENGTH, IS_PUNCT, LOWER, LEMMA, POS, TAG]
+        ).T
+        table = TokenTable(
+            Sentences.of(doc).text,
+            idx.tolist(),
+            (idx + length).tolist(),
+            punct.astype(bool).tolist(),
+            [strings[h] for h in lower.tolist()],
+            [strings[h] for h in lemma.tolist()],
+            [strings[h] for h in pos.tolist()],
+            [strings[h] for h in tag.tolist()],
         )
         doc.user_data["storyline_tokens"] = table
     return table
 
 
+#: user_data keys of what is derived from the entities, dropped when they are renamed
+ENTITY_CACHES = ("storyline_ents", "storyline_name_starts", "storyline_names_at")
+
+
 def _entities(doc: Doc) -> tuple[Span, ...]:
     """doc.ents, built once per Doc (spaCy rebuilds the tuple on every access)."""
-    ents = doc.user_data.get("storyline_ents")
-    if ents is None:
-        ents = doc.user_data["storyline_ents"] = tuple(doc.ents)
-    return ents
+    return _entity_index(doc)[0]
+
+
+def _entity_index(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """doc.ents and their start tokens, once per Doc (the entities are in text order)."""
+    found = doc.user_data.get("storyline_ents")
+    if found is None:
+        ents = tuple(doc.ents)
+        found = doc.user_data["storyline_ents"] = (ents, [e.start for e in ents])
+    return found
+
+
+def _entities_from(doc: Doc, start: int, end: int) -> tuple[Span, ...]:
+    """The entities that begin in tokens [start, end), found by bisection."""
+    ents, starts = _entity_index(doc)
+    return ents[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def _name_candidates(doc: Doc) -> list[bool]:
@@ -374,29 +447,34 @@ def _name_candidates(doc: Doc) -> list[bool]:
     flags = doc.user_data.get("storyline_name_starts")
     if flags is None:
         starts = _name_starts()
-        full, begin, end, _, person_starts = _token_table(doc)
+        table = _token_table(doc)
+        iob, kind = doc.to_array([ENT_IOB, ENT_TYPE]).T
+        person_begins = ((iob == 3) & (kind == doc.vocab.strings["PERSON"])).tolist()  # 3 is B
         flags = [
-            person_starts[i] or _first_word(full[begin[i] : end[i]]) in starts
-            for i in range(len(begin))
+            begins or _first_word(table.word(i)) in starts for i, begins in enumerate(person_begins)
         ]
         doc.user_data["storyline_name_starts"] = flags
     return flags
 
 
-def _known_name(doc: Doc, i: int, end: int) -> Match | None:
-    """The longest knowledge-file name (or big-enough city) starting at token i."""
-    if _first_word(doc[i].text) not in _name_starts():
-        return None
-    gaz, cityset = gazetteer(), cities()
-    full, starts, ends, punct, _ = _token_table(doc)
-    for j in range(min(end, i + MAX_NGRAM), i, -1):
+def _known_names(doc: Doc, i: int) -> list[Match]:
+    """The knowledge-file names (or big-enough cities) starting at token i, longest first."""
+    table = _token_table(doc)
+    if _first_word(table.word(i)) not in _name_starts():
+        return []
+    gaz, cityset, keys = gazetteer(), cities(), _name_keys_folded()
+    full, starts, ends, punct = table.text, table.starts, table.ends, table.punct
+    out = []
+    for j in range(min(len(doc), i + MAX_NGRAM), i, -1):
         if punct[j - 1] and j - 1 > i and full[starts[j - 1] : ends[j - 1]] != ".":
             continue
         text = full[starts[i] : ends[j - 1]]
+        if text.lower() not in keys and not (text.endswith("s") and text[:-1].lower() in keys):
+            continue
         entry = gaz.get(text)
-        if entry is None and text.endswith("s") and doc[j - 1].tag_ == "NNPS":
+        if entry is None and text.endswith("s") and table.tag[j - 1] == "NNPS":
             entry = gaz.get(text[:-1])
-        if entry is None and text in cityset and doc[i].text[:1].isupper():
+        if entry is None and text in cityset and full[starts[i]].isupper():
             code, pop = cityset[text]
             if doc[i].ent_type_ in {"GPE", "LOC", "FAC"} or (
                 doc[i].ent_type_ == "ORG" and pop >= MIN_CITY_IN_ORG
@@ -406,8 +484,8 @@ def _known_name(doc: Doc, i: int, end: int) -> Match | None:
             continue  # "Burundi's National Security Council" is not the UN's
         if entry is not None:
             m = Match(i, j, entry)
-            return Match(i, j, entry, patron=_is_patron(doc, m))
-    return None
+            out.append(Match(i, j, entry, patron=_is_patron(doc, m)))
+    return out
 
 
 def _inside_longer_name(doc: Doc, i: int) -> bool:
@@ -457,27 +535,39 @@ def _role_openers() -> frozenset[str]:
     return frozenset(re.match(r"[^\s\-']*", w).group(0) for w in role_words())
 
 
+def _role_opens(doc: Doc) -> list[bool]:
+    """Per token, once per Doc: could a role word or phrase start here?"""
+    flags = doc.user_data.get("storyline_role_opens")
+    if flags is None:
+        words, openers, t = role_words(), _role_openers(), _token_table(doc)
+        flags = [
+            low in openers or lem.lower() in words
+            for low, lem in zip(t.lower, t.lemma, strict=True)
+        ]
+        doc.user_data["storyline_role_opens"] = flags
+    return flags
+
+
 def _role_matches(doc: Doc, idx: list[int], taken: set[int]) -> list[Match]:
     """Longest-first matches of role words over tokens not already inside a known name."""
-    words, openers = role_words(), _role_openers()
+    words, opens = role_words(), _role_opens(doc)
+    t = _token_table(doc)
     allowed = set(idx) - taken
     out: list[Match] = []
     i = min(idx) if idx else 0
     end = max(idx) + 1 if idx else 0
     while i < end:
-        token = doc[i]
-        opens = token.lower_ in openers or token.lemma_.lower() in words
-        if not opens or i not in allowed or token.is_punct or token.pos_ in {"DET", "NUM"}:
+        if not opens[i] or i not in allowed or t.punct[i] or t.pos[i] in {"DET", "NUM"}:
             i += 1
             continue
         found = None
         for j in range(min(end, i + 6), i, -1):
             if any(k not in allowed for k in range(i, j)):
                 continue
-            text = doc[i:j].text.lower()
-            lemma = (doc[i : j - 1].text_with_ws + doc[j - 1].lemma_).lower()
+            text = t.text[t.starts[i] : t.ends[j - 1]].lower()
+            lemma = (t.text[t.starts[i] : t.starts[j - 1]] + t.lemma[j - 1]).lower()
             hit = words.get(text) or words.get(lemma)
-            if hit is None and j - i == 1 and doc[i].pos_ not in {"NOUN", "PROPN", "ADJ", "VERB"}:
+            if hit is None and j - i == 1 and t.pos[i] not in {"NOUN", "PROPN", "ADJ", "VERB"}:
                 continue
             if hit is not None:
                 found = Match(i, j, sector=hit[0], weak=hit[1])
@@ -543,14 +633,14 @@ def _core_tokens(span: Span) -> tuple[list[int], list[int]]:
 
 def _bare(span: Span, idx: list[int], matches: list[Match]) -> bool:
     """Whether the matches make the whole phrase, apart from determiners, 's, 'and', commas."""
-    rest = [
-        i
+    if not matches:
+        return False
+    t = _token_table(span.doc)
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    return all(
+        i in covered or t.pos[i] in {"DET", "PUNCT", "PART", "CCONJ"} or t.tag[i] == "POS"
         for i in idx
-        if not any(m.covers(i) for m in matches)
-        and span.doc[i].pos_ not in {"DET", "PUNCT", "PART", "CCONJ"}
-        and span.doc[i].tag_ != "POS"
-    ]
-    return bool(matches) and not rest
+    )
 
 
 def _agent_of(doc: Doc, m: Match, roles: list) -> bool:
@@ -661,9 +751,8 @@ def _analyse_tokens(
 
     ents = [
         e
-        for e in _entities(doc)
+        for e in _entities_from(doc, span.start, span.end)
         if e.label_ in ACTOR_LABELS
-        and span.start <= e.start < span.end
         and not any(m.start < e.end and e.start < m.end for m in principals)  # "a Trump aide"
     ]
     has_name = bool(person) or bool(org) or any(e.label_ in {"PERSON", "ORG"} for e in ents)
@@ -817,8 +906,10 @@ def _titled_persons(doc: Doc) -> None:
             ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
             changed = True
     tagged = {t.i for ent in ents for t in ent}
-    for title in doc:  # "Chancellor Scholz", where the tagger saw no name at all
-        if title.lower_ not in titles or not title.is_title:
+    lower = _token_table(doc).lower
+    for title in (doc[i] for i, low in enumerate(lower) if low in titles):
+        # "Chancellor Scholz", where the tagger saw no name at all
+        if not title.is_title:
             continue
         end = title.i + 1
         while (
@@ -837,7 +928,8 @@ def _titled_persons(doc: Doc) -> None:
     if changed:
         ents.sort(key=lambda e: e.start)
         doc.ents = ents
-        doc.user_data.pop("storyline_ents", None)
+        for key in ENTITY_CACHES:
+            doc.user_data.pop(key, None)
 
 
 class ActorResolver:
@@ -851,6 +943,12 @@ class ActorResolver:
         self.main_country = self._main_country(names)
         self.persons: list[Person] = []
         self._by_key: dict[str, Person] = {}
+        # derived from the persons, dropped by _check_persons when persons change
+        self._persons_size = (0, 0)
+        self._person_index: dict[int, int] | None = None
+        self._things: list[tuple[Span, int]] | None = None
+        self._thing_actors: dict[tuple[int, int], Actor] = {}
+        self._resolved: dict[tuple[int, int], Actor] = {}
         taken = set()
         places = {e.text for e in _entities(doc) if e.label_ in PLACE_LABELS}
         for ent in _entities(doc):
@@ -865,10 +963,12 @@ class ActorResolver:
         self._surnames(taken | {i for m in names if m.entry for i in range(m.start, m.end)})
         # he/she/his… in reading order: each resolved pronoun becomes a mention of its
         # person, so a chain of "he … he … he" keeps pointing at the first name
-        self._quoted = quote_spans(doc.text)
+        table = _token_table(doc)
+        self._quoted = quote_spans(table.text)
         self._pronoun_person: dict[int, Person] = {}
-        for tok in doc:
-            if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
+        for i, low in enumerate(table.lower):
+            if low in PERSON_PRONOUNS and table.pos[i] == "PRON":
+                tok = doc[i]
                 hit = self._antecedent_person(tok)
                 if hit is not None:
                     self._pronoun_person[tok.i] = hit[0]
@@ -881,9 +981,11 @@ class ActorResolver:
         else ("McGurk told reporters", tagged as an organisation), is still a mention of
         that person, unless it modifies a noun after it ("the Clinton Foundation"); a
         single name ("Afrin", a town the tagger once took for a person) has no surname."""
-        for tok in self.doc:
-            if tok.i in taken or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        table = _token_table(self.doc)
+        for i, pos in enumerate(table.pos):
+            if pos != "PROPN" or i in taken or not table.text[table.starts[i]].isupper():
                 continue
+            tok = self.doc[i]
             if tok.dep_ == "compound" and tok.head.i > tok.i:
                 continue
             person = self._by_key.get(tok.lower_)
@@ -915,7 +1017,9 @@ class ActorResolver:
         a = res.actor
         name = res.person.name if res.person else _strip_det(ent)
         keys = _name_keys(name) | _name_keys(_strip_det(ent))
-        person = next((self._by_key[k] for k in keys if k in self._by_key), None)
+        # longest key first, so the same text finds the same person whatever the hash seed
+        ordered = sorted(keys, key=lambda k: (-len(k), k))
+        person = next((self._by_key[k] for k in ordered if k in self._by_key), None)
         if person is None:
             person = Person(name, a.country, a.sector)
             self.persons.append(person)
@@ -931,7 +1035,7 @@ class ActorResolver:
         genders = {person_nouns().get(t) for t in person.titles} - {None, "-"}
         if person.gender is None and len(genders) == 1:  # "Mrs", "spokeswoman", "mother"
             person.gender = genders.pop()
-        for k in keys:
+        for k in ordered:
             self._by_key.setdefault(k, person)
 
     def _person_named(self, span: Span) -> Person | None:
@@ -967,10 +1071,35 @@ class ActorResolver:
 
     def person_at(self, start: int, end: int) -> Person | None:
         """The person whose recorded mention overlaps tokens [start, end)."""
-        for p in self.persons:
-            if any(s < end and start < e for s, e in p.mentions):
-                return p
-        return None
+        if start >= end:  # an empty range overlaps a mention around it: no index for that
+            for p in self.persons:
+                if any(s < end and start < e for s, e in p.mentions):
+                    return p
+            return None
+        first = self._first_person_at()
+        found = [first[i] for i in range(start, end) if i in first]
+        return self.persons[min(found)] if found else None
+
+    def _check_persons(self) -> None:
+        """Drop what was worked out from the persons once a person or mention was added."""
+        size = (len(self.persons), sum(map(len, map(attrgetter("mentions"), self.persons))))
+        if size != self._persons_size:
+            self._persons_size = size
+            self._person_index, self._things = None, None
+            self._thing_actors, self._resolved = {}, {}
+
+    def _first_person_at(self) -> dict[int, int]:
+        """Token → number of the first person with a mention over it: person_at is asked
+        hundreds of times per article."""
+        self._check_persons()
+        if self._person_index is None:
+            first: dict[int, int] = {}
+            for k, p in enumerate(self.persons):
+                for s, e in p.mentions:
+                    for i in range(s, e):
+                        first.setdefault(i, k)
+            self._person_index = first
+        return self._person_index
 
     def person_before(
         self, i: int, title: str | None = None, where: tuple[str, str] | None = None
@@ -988,25 +1117,25 @@ class ActorResolver:
                     best, best_end = p, e
         return best
 
-    def _sent_index(self, tok: Token) -> int:
-        """The sentence number of a token."""
-        return Sentences.of(self.doc).index(tok.i)
+    def _sent_index(self, i: int) -> int:
+        """The sentence number of token i."""
+        return Sentences.of(self.doc).index(i)
 
-    def _narration_index(self, tok: Token) -> int:
+    def _narration_index(self, i: int) -> int:
         """The number of a token's sentence counting only narration: a sentence that opens
         with a quote mark, or begins inside a quotation ("“We are done.” … “OK. We're
         leaving,” he said"), is the words of the sentence before it, not a step away."""
         steps = self.doc.user_data.get("storyline_narration")
-        if steps is None:
+        if steps is None:  # per token, as pronouns ask for every mention before them
             steps, count = [], 0
             for sent in Sentences.of(self.doc).spans:
                 quoted = sent.text.lstrip()[:1] in OPENING_MARKS or inside(
                     sent.start_char, self._quoted
                 )
                 count += not quoted
-                steps.append(count)
+                steps += [count] * (sent.end - sent.start)
             self.doc.user_data["storyline_narration"] = steps
-        return steps[self._sent_index(tok)]
+        return steps[i]
 
     def person_other_than(self, tok: Token, name: str) -> Person | None:
         """The person a pronoun takes up when it cannot be the one named (in a quotation,
@@ -1019,7 +1148,8 @@ class ActorResolver:
     ) -> tuple[Person, tuple[int, int]] | None:
         """The person a pronoun takes up: mentioned before it in its own sentence or the
         one before (quoted sentences between do not count)."""
-        here = self._narration_index(tok)
+        here = self._narration_index(tok.i)
+        starts = _token_table(self.doc).starts
         best, best_rank = None, None
         self._rivals: set[str] = set()  # the persons it could take up
 
@@ -1030,12 +1160,12 @@ class ActorResolver:
             if p.name == not_name or not p.may_be(tok):
                 continue
             for s, e in p.mentions:
-                if e > tok.i or here - self._narration_index(self.doc[s]) > PRONOUN_REACH:
+                if e > tok.i or here - self._narration_index(s) > PRONOUN_REACH:
                     continue
                 if (
-                    quoted_at(self.doc[s].idx)
+                    quoted_at(starts[s])
                     and not quoted_at(tok.idx)
-                    and self._sent_index(self.doc[s]) == self._sent_index(tok)
+                    and self._sent_index(s) == self._sent_index(tok.i)
                 ):
                     continue  # "“… Baghdadi is the only one left,” he said": not Baghdadi
                 # a subject pronoun most often takes up the last subject, one in its own
@@ -1044,7 +1174,7 @@ class ActorResolver:
                 root = self.doc[s:e].root
                 pronoun = e - s == 1 and root.lower_ in PERSON_PRONOUNS
                 subject = tok.dep_ not in SUBJECT_DEPS or _is_subject(root)
-                same = subject and self._narration_index(self.doc[s]) == here
+                same = subject and self._narration_index(s) == here
                 rank = (subject, same, pronoun, s)
                 if best_rank is None or rank > best_rank:
                     best, best_rank = (p, (s, e)), rank
@@ -1055,10 +1185,10 @@ class ActorResolver:
         """For "he"/"she" that no named person takes up: the nearest subject noun for one
         unnamed person of that gender in reach ("a Canadian woman … said she knew them")."""
         want = _gender(tok)
-        here = self._narration_index(tok)
+        here = self._narration_index(tok.i)
         for i in range(tok.i - 1, -1, -1):
             cand = self.doc[i]
-            if here - self._narration_index(cand) > PRONOUN_REACH:
+            if here - self._narration_index(i) > PRONOUN_REACH:
                 return None
             if cand.tag_ != "NN" or not _is_subject(cand) or inside(cand.idx, self._quoted):
                 continue
@@ -1097,22 +1227,50 @@ class ActorResolver:
         if related is not None and related.ent_type_ in ("ORG", "GPE"):
             ent = next(e for e in _entities(self.doc) if e.start <= related.i < e.end)
             return resolve_phrase(ent, self.main_country)
-        here = self._sent_index(tok)
+        here = self._sent_index(tok.i)
         found: dict[str, Actor] = {}
-        for ent in _entities(self.doc):
-            if ent.end > tok.i or ent.label_ not in {"ORG", "GPE"}:
+        for ent, sent in self._acting_things():
+            if ent.end > tok.i:
+                break  # entities come in order and never overlap: the rest end later
+            if here - sent > 1:
                 continue
-            if self.person_at(ent.start, ent.end) is not None:
-                continue
-            if here - self._sent_index(ent.root) > 1 or not _acts(ent.root):
-                continue
-            a = resolve_phrase(ent, self.main_country)
+            a = self._thing_actors.get((ent.start, ent.end))
+            if a is None:
+                a = self._thing_actors[(ent.start, ent.end)] = resolve_phrase(
+                    ent, self.main_country
+                )
             if a.country is not None or ent.label_ == "ORG":  # "CBS News … it said"
                 found[a.name or ent.text] = a
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def _acting_things(self) -> list[tuple[Span, int]]:
+        """The organisations and countries that act and are no person, with their sentence
+        numbers: what 'it' may take up, found once per article (after the persons)."""
+        self._check_persons()
+        if self._things is None:
+            self._things = [
+                (ent, self._sent_index(ent.root.i))
+                for ent in _entities(self.doc)
+                if ent.label_ in {"ORG", "GPE"}
+                and self.person_at(ent.start, ent.end) is None
+                and _acts(ent.root)
+            ]
+        return self._things
+
     def resolve(self, span: Span) -> Actor:
-        """Resolve a mention: pronouns to their antecedent, names to their fullest mention."""
+        """Resolve a mention: pronouns to their antecedent, names to their fullest mention;
+        once per span of the article (events, quotes and the mention list ask again), a
+        copy each time, as callers may change what they get."""
+        if span.doc is not self.doc:
+            return self._resolve(span)
+        self._check_persons()
+        key = (span.start, span.end)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(span)
+        return replace(self._resolved[key])
+
+    def _resolve(self, span: Span) -> Actor:
+        """Resolve a mention (see resolve)."""
         pron = _pronoun_span(span)
         if pron is not None:
             low = pron.lower_
@@ -1211,21 +1369,25 @@ def mentions(doc: Doc, resolver: ActorResolver | None = None) -> list[Actor]:
     """Every actor mention of a parsed article, resolved, in text order."""
     resolver = resolver or ActorResolver(doc)
     spans: dict[tuple[int, int], Span] = {}
+    covered: set[int] = set()  # the tokens of the spans so far
     for chunk in doc.noun_chunks:
         if _chunk_is_actor(chunk):
             spans[(chunk.start, chunk.end)] = chunk
-    for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS or _inside_actor(ent, spans):
+            covered.update(range(chunk.start, chunk.end))
+    for ent in _entities(doc):
+        if ent.label_ not in ACTOR_LABELS or _inside_actor(ent, covered):
             continue
         if ent.label_ == "GPE" and not _acts(ent.root):
             continue
         if ent.label_ == "NORP" and ent.root.dep_ == "amod":
             continue  # "Syrian territory": the adjective of a non-actor
         spans.setdefault((ent.start, ent.end), ent)
+        covered.update(range(ent.start, ent.end))
     actors = [resolver.resolve(s) for _, s in sorted(spans.items())]
     return [a for a in actors if a.name or a.country or a.sector]
 
 
-def _inside_actor(ent: Span, spans: dict[tuple[int, int], Span]) -> bool:
-    """Whether an entity is part of an actor phrase already listed ('Syrian' in 'Syrian rebels')."""
-    return any(s < ent.end and ent.start < e for s, e in spans)
+def _inside_actor(ent: Span, covered: set[int]) -> bool:
+    """Whether an entity is part of an actor phrase already listed ('Syrian' in 'Syrian rebels'),
+    given the tokens those phrases cover."""
+    return not covered.isdisjoint(range(ent.start, ent.end))

@@ -217,7 +217,7 @@ def _quotes_in_phrase(verb, start: int, end: int) -> bool:
     a name in quotes ("what others call “the Daeshis”") is not a quotation."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("quoting_verbs.txt"):
         return False
-    if len(verb.doc.text[start:end].split()) < MIN_WORDS:
+    if len(Sentences.of(verb.doc).text[start:end].split()) < MIN_WORDS:
         return False
     right = verb.right_edge
     return verb.idx < start and end <= right.idx + len(right) + 2
