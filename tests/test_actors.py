@@ -301,3 +301,18 @@ def test_a_place_once_tagged_as_a_person_keeps_its_other_mentions_as_places(nlp)
     kobani = [t.i for t in doc if t.text == "Kobani"]
     assert all(resolver.person_at(i, i + 1) is None for i in (kobani[0], kobani[-1]))
     assert [p.name for p in resolver.persons] == ["Sara"]  # a place the tagger once misread
+
+
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        ("After the resignation of the defence secretary, Jim Mattis, Trump has said he will "
+         "not allow US troops to leave.", "Trump", "Donald Trump"),
+        ("The three leaders – Russia’s Vladimir Putin, Turkey’s Recep Erdoğan and Iran’s "
+         "Hassan Rouhani – will meet.", "Recep Erdoğan", "Recep Tayyip Erdogan"),
+    ],
+)  # fmt: skip
+def test_a_known_person_is_not_merged_into_the_name_before_it(nlp, text, words, name):
+    doc = nlp(text)
+    found = {m.text: m.name for m in mentions(doc, ActorResolver(doc))}
+    assert found[words] == name

@@ -1014,6 +1014,13 @@ class ActorResolver:
         """Attach a PERSON mention to an earlier person with the same name, or start a new one."""
         phrase = person_phrase(ent)
         res = analyse(phrase, self.main_country)
+        elsewhere = res.person_span is not None and not (
+            res.person_span[0] < ent.end and ent.start < res.person_span[1]
+        )
+        own = analyse(ent, self.main_country) if elsewhere else None
+        if own is not None and own.person is not None and own.person.countries:
+            # "the defence secretary, Jim Mattis, Trump has said": Trump is someone known
+            phrase, res = ent, own
         a = res.actor
         name = res.person.name if res.person else _strip_det(ent)
         keys = _name_keys(name) | _name_keys(_strip_det(ent))
