@@ -369,3 +369,12 @@ def test_a_participle_after_a_comma_is_no_inverted_reporting_verb():
     text = "A Kansas woman started a hunger strike, protesting the state's new law."
     protesting = [e for e in events(text) if e.trigger == "protesting"]
     assert [a.text for a in protesting[0].source] == ["A Kansas woman"]
+
+
+def test_a_word_of_the_trigger_is_not_what_it_is_done_to():
+    found = [
+        e
+        for e in events("The factions took part in the talks in Geneva.")
+        if e.trigger == "took part"
+    ]
+    assert found and not (found[0].object or "").startswith("part"), found

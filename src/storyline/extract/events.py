@@ -926,12 +926,13 @@ def _place(token, where, actors: list[Actor]) -> Place | None:
     return None if place.name.lower() in names else place
 
 
-def _thing(trigger):
+def _thing(trigger, words: set[int]):
     """What an act is done to, as a noun: its direct object first, then a prepositional one;
-    never a date ("attend … on Saturday")."""
+    never a date ("attend … on Saturday") nor a word of the trigger ("took part")."""
     objects = [
         o for o in _object_tokens(trigger)
         if o.pos_ in ("NOUN", "PROPN") and o.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+        and o.i not in words
     ]  # fmt: skip
     return min(objects, key=lambda o: (o.dep_ not in OBJECTS, o.i), default=None)
 
@@ -980,7 +981,7 @@ def _event(
     type_, mode, fallback_cameo = kind
     source, target = roles
     cameo, score = type_table().get((type_, mode), type_table().get((type_, None), (None, None)))
-    thing = _thing(first)
+    thing = _thing(first, {t.i for t in trigger})
     givers = [(a.start, a.end) for a in source if a.start is not None]
     if thing is not None and any(start <= thing.idx < end for start, end in givers):
         thing = None  # "backing from Turkey": the giver is not what is acted on
