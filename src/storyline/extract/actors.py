@@ -42,7 +42,7 @@ from storyline.knowledge import table, word_set
 from storyline.model import Actor
 
 from .marks import inside, quote_spans
-from .syntax import Sentences
+from .syntax import Sentences, antecedent
 
 #: PLOVER sector codes (plover_agents.txt and the manual's sector table) plus IGO/NGO/IMG.
 SECTORS = frozenset(
@@ -842,6 +842,7 @@ def _predicated(root: Token) -> list[Token]:
 
 
 def _gender(pronoun: Token) -> str:
+    """The gender "he" or "she" asks of whom it takes up: m or f."""
     return "f" if pronoun.lower_ in FEMALE_PRONOUNS else "m"
 
 
@@ -1341,7 +1342,8 @@ def _relative_head(tok: Token) -> Token | None:
         before = relative.i - 1  # the parser may hang the clause on a word further back
         while before > 0 and tok.doc[before].is_punct:
             before -= 1
-        return verb.head if verb.head.ent_type_ else tok.doc[before]
+        said_of = antecedent(relative)
+        return said_of if said_of.ent_type_ else tok.doc[before]
     return None
 
 

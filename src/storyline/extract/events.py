@@ -27,7 +27,14 @@ from ..knowledge import table, word_set
 from ..model import Actor, Event, Place, When
 from .actors import role_words
 from .places import gazetteer, place_types
-from .syntax import Sentences, free_relative_object, inverted_subject, is_speech_verb, noun_phrase
+from .syntax import (
+    Sentences,
+    antecedent,
+    free_relative_object,
+    inverted_subject,
+    is_speech_verb,
+    noun_phrase,
+)
 
 # Dependency labels
 SUBJECTS = ("nsubj", "csubj")
@@ -623,16 +630,7 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
     else:
         sources, targets = _verb_roles(trigger_token, entry, preps)
     sources, targets = _settled(trigger_token, entry, preps, sources, targets)
-    return [_antecedent(t) for t in sources], [_antecedent(t) for t in targets]
-
-
-def _antecedent(token):
-    """What a relative pronoun stands for: "the village, which was attacked": the village."""
-    relative = token.tag_ in ("WDT", "WP") or (token.lower_ == "that" and token.dep_ != "det")
-    clause = token.head
-    if relative and clause.dep_ == "relcl" and clause.head.i != clause.i:
-        return clause.head
-    return token
+    return [antecedent(t) for t in sources], [antecedent(t) for t in targets]
 
 
 def _noun_roles(noun, preps: tuple[str, ...]) -> tuple[list, list]:

@@ -25,7 +25,14 @@ from ..knowledge import lines, word_set
 from ..model import Actor, Comment, Quote
 from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver
 from .marks import OPENERS, inside, nested_spans, quote_spans
-from .syntax import Sentences, inverted_subject, is_speech_verb, noun_phrase, speech_verbs
+from .syntax import (
+    Sentences,
+    antecedent,
+    inverted_subject,
+    is_speech_verb,
+    noun_phrase,
+    speech_verbs,
+)
 
 SUBJECTS = ("nsubj", "nsubjpass")
 SHARED_SUBJECT = ("advcl", "xcomp", "conj")  # "denounced it, calling it …": the same speaker
@@ -66,7 +73,7 @@ class _Speakers:
             if found is not None and not self._outside(found):
                 found = None
             if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                found = _antecedent(found, verb.head)  # "Lister, who pointed out that …"
+                found = antecedent(found)  # "Lister, who pointed out that …"
             if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 # "with the minister, Florence Parly, announcing that …"
                 return self._issuer(verb.head) or verb.head
@@ -159,6 +166,7 @@ class _Speakers:
         return doc[left : right + 1]
 
     def _outside_quote(self, i: int) -> bool:
+        """Whether token i lies outside every direct quote found so far."""
         return not inside(self.resolver.doc[i].idx, self.quoted)
 
     def other_than(self, word, actor: Actor) -> Actor:
@@ -331,19 +339,6 @@ def _about(sents: Sentences, start: int, speaker: Actor | None, speakers: _Speak
     root = sents.spans[k - 1].root
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     return subject is not None and speakers.resolve(noun_phrase(subject)).name == speaker.name
-
-
-def _antecedent(relative, head):
-    """What a relative pronoun stands for: the noun its clause hangs on, or for "who" the
-    person that noun's phrase belongs to ("Lister, of the Institute, who said")."""
-    if relative.lower_ != "who" or head.ent_type_ == "PERSON":
-        return head
-    word = head
-    while word.dep_ in ("pobj", "prep", "appos", "conj") and word.head.i != word.i:
-        word = word.head
-        if word.ent_type_ == "PERSON":
-            return word
-    return head
 
 
 def _continues(sents: Sentences, previous: Quote, start: int) -> bool:

@@ -53,6 +53,25 @@ def inverted_subject(verb):
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
 
 
+def antecedent(token):
+    """What a relative pronoun stands for: the noun its clause hangs on ("the village, which
+    was attacked"), or for "who" the person that noun's phrase belongs to ("Lister, of the
+    Institute, who said"); any other word stands for itself."""
+    relative = token.tag_ in ("WDT", "WP") or (token.lower_ == "that" and token.dep_ != "det")
+    clause = token.head
+    if not relative or clause.dep_ != "relcl" or clause.head.i == clause.i:
+        return token
+    head = clause.head
+    if token.lower_ != "who" or head.ent_type_ == "PERSON":
+        return head
+    word = head
+    while word.dep_ in ("pobj", "prep", "appos", "conj") and word.head.i != word.i:
+        word = word.head
+        if word.ent_type_ == "PERSON":
+            return word
+    return head
+
+
 def noun_phrase(token):
     """The noun phrase headed by `token`, without relative clauses and trailing clauses."""
     left, right = token.i, token.i
