@@ -29,6 +29,14 @@ def test_plover_events():
     assert result["type_accuracy"] > result["majority_baseline"] + 0.3
 
 
+def test_plover_events_on_news_sentences_of_our_own():
+    """400 news sentences written and annotated for this project from the PLOVER codebook
+    (eval/plover/README.md), a check that the rules hold beyond the development file."""
+    from storyline.evaluation.plover import evaluate
+
+    _check("plover_news", evaluate(ROOT / "eval" / "plover" / "news_sentences_dev.tsv"))
+
+
 def test_time_expressions():
     from storyline.evaluation.time import evaluate
 
@@ -70,6 +78,7 @@ def test_police_events():
     [
         ("guardian_dev.jsonl", "quotes_guardian"),
         ("guardian_dev2.jsonl", "quotes_guardian_dev2"),
+        ("guardian_dev3.jsonl", "quotes_guardian_dev3"),
         ("guardian_heldout.jsonl", "quotes_guardian_heldout"),
     ],
 )

@@ -281,3 +281,31 @@ def test_an_exact_copy_from_another_outlet_is_another_source(tmp_path, db):
     assert boycott["reports"] == 1 and boycott["sources"] == 2
     listed = jsonl(storyline("stories", "--db", str(db), "--format", "jsonl", check=True))
     assert listed[0]["outlets"] == ["Daily Wire", "Syndicated Times"]
+
+
+def test_a_guessed_role_neither_joins_nor_parts_reports():
+    """Reports of one boycott with a told target merge though one report's target is only a
+    guess, even a wrong one; the merged event keeps the told target."""
+    reports = [
+        _report("e1", "a", "PROTEST", ("SYR", "OPP"), ("RUS", "GOV"), "2018-01-29"),
+        {**_report("e2", "b", "PROTEST", ("SYR", "OPP"), ("TUR", "GOV"), "2018-01-29"),
+         "guessed": ["target"]},
+    ]  # fmt: skip
+    merged = events.merge(reports)
+    assert len(merged) == 1 and [a["country"] for a in merged[0].target] == ["RUS"]
+    alone = events.merge(reports[1:])
+    assert [a["country"] for a in alone[0].target] == ["TUR"]  # shown, as a guess
+
+
+@needs_shared
+def test_events_mark_guessed_roles_and_filter_by_confidence(db):
+    storyline("run", str(SEEDS), "--db", str(db), check=True)
+    rows = jsonl(storyline("events", "--db", str(db), "--format", "jsonl", check=True))
+    guessed = [r for r in rows if r["guessed"]]
+    assert guessed and all(set(r["guessed"]) <= {"source", "target"} for r in rows)
+    assert all(r[role] for r in guessed for role in r["guessed"])  # a guess names someone
+    sure = jsonl(storyline("events", "--db", str(db), "--format", "jsonl", "--min-confidence",
+                           "0.8", check=True))  # fmt: skip
+    assert sure and len(sure) < len(rows) and all(r["confidence"] >= 0.8 for r in sure)
+    table = storyline("events", "--db", str(db), check=True).stdout.decode()
+    assert any(line.count("?") for line in table.splitlines()[2:])  # a guess ends in '?'

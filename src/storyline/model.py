@@ -144,6 +144,8 @@ class Event:
     trigger_end: int | None = None
     id: str = ""
     object: str | None = None  # what is acted on, as written ("the Sochi congress")
+    # roles ("source", "target") taken from the nearest actor, not from the syntax
+    guessed: tuple[str, ...] = ()
 
 
 @dataclass

@@ -202,6 +202,13 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE merged_events ADD COLUMN shown VARCHAR;
         """,
     ),
+    (
+        "0006_guessed_roles",
+        """
+        -- roles (source, target) taken from the nearest actor, not from the sentence's syntax
+        ALTER TABLE events ADD COLUMN guessed VARCHAR[];
+        """,
+    ),
 ]
 # The tables an analysis fills; a newer extractor version replaces their rows.
 ANALYSIS_TABLES = ("sentences", "mentions", "events", "quotes", "stances")
@@ -231,7 +238,7 @@ EVENT_COLUMNS = {
     "score": "DOUBLE", "source": "JSON", "target": "JSON", "trigger": "VARCHAR",
     "trigger_start": "INTEGER", "trigger_end": "INTEGER",
     "modality": "VARCHAR", "background": "BOOLEAN", "date": "DATE", "date_precision": "VARCHAR",
-    "place": "JSON", "confidence": "DOUBLE", "object": "VARCHAR",
+    "place": "JSON", "confidence": "DOUBLE", "object": "VARCHAR", "guessed": "VARCHAR[]",
 }  # fmt: skip
 STANCE_COLUMNS = {
     "article_id": "VARCHAR", "idx": "INTEGER", "actor": "JSON", "stance": "VARCHAR",
@@ -344,7 +351,7 @@ def _event_record(r: dict[str, Any]) -> dict[str, Any]:
         "place": json.loads(r["place"]) if r["place"] else None,
         "sentence": r["sentence_text"], "start": r["start_char"], "end": r["end_char"],
         "trigger_start": r["trigger_start"], "trigger_end": r["trigger_end"],
-        "confidence": r["confidence"],
+        "confidence": r["confidence"], "guessed": list(r["guessed"] or []),
     }  # fmt: skip
 
 
@@ -499,7 +506,7 @@ class Store:
              [vars(x) for x in e.source], [vars(x) for x in e.target], e.trigger,
              e.trigger_start, e.trigger_end, e.modality,
              e.background, e.date, e.date_precision, vars(e.place) if e.place else None,
-             e.confidence, e.object)
+             e.confidence, e.object, list(e.guessed))
             for a in todo for e in a.events
         ])  # fmt: skip
         _insert(self.con, "stances", STANCE_COLUMNS, [
@@ -711,6 +718,7 @@ class Store:
         limit: int | None = None,
         story: str | None = None,
         reports: bool = False,
+        min_confidence: float | None = None,
     ) -> list[dict[str, Any]]:
         """Events in date order with their evidence sentence: one row per happening (its
         first report, with the actors and date of all its reports), or with `reports` one
@@ -722,8 +730,9 @@ class Store:
             ("coalesce(m.date, e.date) >= CAST(? AS DATE)", since),
             ("coalesce(m.date, e.date) <= CAST(? AS DATE)", until),
             ("m.story_id LIKE ? || '%'", story),
+            ("e.confidence >= ?", min_confidence),
         ):
-            if value:
+            if value is not None and value != "":
                 where.append(clause)
                 params.append(value)
         if not reports:
@@ -744,8 +753,11 @@ class Store:
         for r in rows:
             event = _event_record(r)
             if r["merged_id"] and not reports:
-                event["source"] = json.loads(r["merged_source"])
-                event["target"] = json.loads(r["merged_target"])
+                for role in ("source", "target"):  # a role another report tells is not a guess
+                    merged = json.loads(r[f"merged_{role}"])
+                    if merged != event[role]:
+                        event["guessed"] = [g for g in event["guessed"] if g != role]
+                    event[role] = merged
                 event["date"] = r["merged_date"].isoformat() if r["merged_date"] else None
                 event["date_precision"] = r["merged_precision"]
             event["merged_id"] = r["merged_id"] or r["id"]

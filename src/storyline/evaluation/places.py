@@ -13,23 +13,14 @@ gazetteer).
 
 from __future__ import annotations
 
-import math
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from ..extract.places import gazetteer, resolve_all, resolve_place
+from ..extract.places import distance_km, gazetteer, resolve_all, resolve_place
 from ..model import Place
 
 MILES_100_KM = 161.0
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def read_lgl(path: Path) -> list[list[dict]]:

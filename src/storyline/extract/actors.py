@@ -885,23 +885,34 @@ def person_phrase(ent: Span) -> Span:
     return doc[max(start, Sentences.of(doc).sent(root).start) : ent.end]
 
 
+# Words that give a name as someone's: "his name is X", "gives her name as X", "named as X"
+NAMING_CUES = (("name", "is"), ("name", "was"), ("name", "as"), ("named", "as"),
+               ("identified", "as"), ("himself", "as"), ("herself", "as"))  # fmt: skip
 NAME_PARTICLES = frozenset({"de", "al", "bin", "ibn", "van", "von", "der", "la", "le", "da"})
 
 
 def _titled_persons(doc: Doc) -> None:
     """Names a person title introduces are persons, whatever the tagger called them:
-    "UN envoy Staffan de Mistura" (tagged ORG), "the minister, Florence Parly"."""
-    titles = word_set("person_titles.txt")
+    "UN envoy Staffan de Mistura" (tagged ORG), "the minister, Florence Parly", "Elif
+    Sarican – an activist with …"; an online
+    platform is none ("Twitter", knowledge/platforms.txt)."""
+    titles, platforms = word_set("person_titles.txt"), word_set("platforms.txt")
     ents, changed = list(doc.ents), False
     for k, ent in enumerate(ents):
+        if ent.label_ == "PERSON" and ent.text.lower() in platforms:  # "a video on Twitter"
+            ents[k] = Span(doc, ent.start, ent.end, label="ORG")
+            changed = True
         if ent.label_ == "PERSON" or not 2 <= len(ent) <= 4 or gazetteer().get(ent.text):
             continue
         if not all(t.is_title or t.lower_ in NAME_PARTICLES for t in ent):
             continue
         before = doc[ent.start - 1] if ent.start else None
         root = ent.root
-        introduced = (root.dep_ == "appos" and root.head.lemma_.lower() in titles) or (
-            before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in titles
+        introduced = (
+            (root.dep_ == "appos" and root.head.lemma_.lower() in titles)
+            or (before is not None and before.pos_ == "NOUN" and before.lemma_.lower() in titles)
+            # "Elif Sarican – an activist with the Kurdish Women's Movement –"
+            or any(c.dep_ == "appos" and c.lemma_.lower() in titles for c in root.children)
         )
         if introduced:
             ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
@@ -951,7 +962,14 @@ class ActorResolver:
         self._thing_actors: dict[tuple[int, int], Actor] = {}
         self._resolved: dict[tuple[int, int], Actor] = {}
         taken = set()
-        places = {e.text for e in _entities(doc) if e.label_ in PLACE_LABELS}
+        # a one-word "person" the tagger calls a place elsewhere is a place ("Afrin"),
+        # unless the knowledge files know the person ("Pompeo", once tagged a place)
+        known = {
+            doc[m.start : m.end].text
+            for m in names
+            if m.entry and m.entry.kind == "person" and m.entry.countries  # from people.tsv
+        }
+        places = {e.text for e in _entities(doc) if e.label_ in PLACE_LABELS} - known
         for ent in _entities(doc):
             if ent.label_ == "PERSON":
                 if not (len(ent) == 1 and ent.text in places):
@@ -1075,7 +1093,11 @@ class ActorResolver:
             or root.lemma_.lower() not in word_set("person_titles.txt")
         ):
             return titled
-        return self.person_before(root.i, where=(actor.country, actor.sector))
+        # … but not one the article gives another office ("the secretary of state, Mike
+        # Pompeo" is not "the president")
+        return self.person_before(
+            root.i, where=(actor.country, actor.sector), office=root.lemma_.lower()
+        )
 
     def person_at(self, start: int, end: int) -> Person | None:
         """The person whose recorded mention overlaps tokens [start, end)."""
@@ -1110,15 +1132,22 @@ class ActorResolver:
         return self._person_index
 
     def person_before(
-        self, i: int, title: str | None = None, where: tuple[str, str] | None = None
+        self,
+        i: int,
+        title: str | None = None,
+        where: tuple[str, str] | None = None,
+        office: str | None = None,
     ) -> Person | None:
         """The person mentioned last before token `i` (with this title, or of this country
-        and sector, when given)."""
+        and sector and no office but `office`, when given)."""
         best, best_end = None, -1
+        offices = word_set("person_titles.txt")
         for p in self.persons:
             if title is not None and title not in p.titles:
                 continue
             if where is not None and (p.country, p.sector) != where:
+                continue
+            if office is not None and (p.titles & offices) - {office}:
                 continue
             for _, e in p.mentions:
                 if best_end < e <= i:
@@ -1209,9 +1238,15 @@ class ActorResolver:
 
     def named_after_lede(self, noun: Token) -> Person | None:
         """Who the opening sentence's "an American woman … says" is: news names them as the
-        subject of one of the next two sentences ("Hoda Muthana, 24, claims …")."""
+        subject of one of the next two sentences ("Hoda Muthana, 24, claims …"), or gives
+        the one name later in so many words ("his name is Anwar Miah"); "the man" later on
+        is that same one."""
         sents = Sentences.of(self.doc)
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            lede = sents.spans[0]  # "the man" takes up the opening sentence's "a man"
+            same = [t for t in lede if t.lemma_ == noun.lemma_ and t.i < noun.i and t != noun]
+            return self.named_after_lede(same[0]) if same else None
         if (
             not indefinite
             or sents.index(noun.i) != 0
@@ -1226,7 +1261,14 @@ class ActorResolver:
                 continue
             if _is_subject(self.doc[start : start + 1].root):
                 return p
-        return None
+        # or the person the text names later in so many words ("his name is Anwar Miah")
+        named = [p for p in self.persons if p.name in first and self._named_so(first[p.name])]
+        return named[0] if len(named) == 1 else None
+
+    def _named_so(self, i: int) -> bool:
+        """Whether a name is given as someone's name: "his name is X", "named as X"."""
+        words = [t.lower_ for t in self.doc[max(i - 3, 0) : i]]
+        return any(words[-len(cue) :] == list(cue) for cue in NAMING_CUES)
 
     def _antecedent_thing(self, tok: Token) -> Actor | None:
         """For 'it': the one organisation or country acting in this or the previous sentence
@@ -1256,11 +1298,13 @@ class ActorResolver:
         numbers: what 'it' may take up, found once per article (after the persons)."""
         self._check_persons()
         if self._things is None:
+            sents = Sentences.of(self.doc)  # "ANKARA (Reuters) -": where it was filed
             self._things = [
                 (ent, self._sent_index(ent.root.i))
                 for ent in _entities(self.doc)
                 if ent.label_ in {"ORG", "GPE"}
                 and self.person_at(ent.start, ent.end) is None
+                and not sents.in_dateline(ent.start)
                 and _acts(ent.root)
             ]
         return self._things

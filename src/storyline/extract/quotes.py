@@ -21,7 +21,7 @@ import hashlib
 import re
 from functools import cache
 
-from ..knowledge import lines, word_set
+from ..knowledge import lines, table, word_set
 from ..model import Actor, Comment, Quote
 from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver
 from .marks import OPENERS, inside, nested_spans, quote_spans
@@ -66,8 +66,10 @@ class _Speakers:
         verb without one ("…, saying it had only “started the process”") the subject of
         the clause it depends on."""
         for _ in range(3):
-            found = next((c for c in verb.children if c.dep_ in SUBJECTS and self._outside(c)),
-                         None)  # fmt: skip
+            # of several subjects, the nearest ("The co-chair of … Carl Bildt tweeted", a
+            # phrase parsed as three subjects)
+            subjects = [c for c in verb.children if c.dep_ in SUBJECTS and self._outside(c)]
+            found = max(subjects, key=lambda c: (c.i < verb.i, c.i), default=None)
             if found is None:
                 found = inverted_subject(verb)
             if found is not None and not self._outside(found):
@@ -99,13 +101,28 @@ class _Speakers:
         return next((c for c in head.children if c.dep_ in SUBJECTS and self._outside(c)), None)
 
     def _name_before(self, verb):
-        """A person's name right before a verb the parser gave no subject is its subject
-        ("In May Smith declared", where "May Smith" was read as one phrase)."""
-        if verb.i == 0 or verb.is_sent_start:
+        """A person's name before a verb the parser gave no subject is its subject, right
+        before it ("In May Smith declared", where "May Smith" was read as one phrase) or
+        before an appositive with no verb of its own ("Responding on Twitter, Shiraz Maher,
+        director at King's College London, said")."""
+        doc, first, last = verb.doc, verb.sent.start, None
+        for i in range(verb.i - 1, first - 1, -1):
+            word = doc[i]
+            person = word.ent_type_ == "PERSON" or self.resolver.person_at(i, i + 1)
+            if word.pos_ == "PROPN" and person:
+                last = i if last is None else last  # the name's last word
+                if word.ent_iob_ != "I":
+                    break  # its first word
+            elif last is not None:
+                break  # the name has ended
+            elif word.pos_ in ("VERB", "AUX") or word.is_quote or not self._outside_quote(i):
+                return None  # another clause, or a quotation: not an appositive
+        if last is None:
             return None
-        word = verb.doc[verb.i - 1]
-        person = word.ent_type_ == "PERSON" or self.resolver.person_at(word.i, word.i + 1)
-        return word if word.pos_ == "PROPN" and person and self._outside(word) else None
+        # an appositive only before a finite verb ("…, adding that" shares its subject with
+        # the verb it hangs on)
+        apposed = doc[last + 1].text == "," and verb.tag_ in ("VBD", "VBZ", "VBP")
+        return doc[last] if last == verb.i - 1 or apposed else None
 
     def _narrated_head(self, verb):
         """The head a verb shares its subject with, passing over words inside a quotation
@@ -142,6 +159,9 @@ class _Speakers:
             if later is not None:
                 return actor.standing_for(Actor(later.name, later.name, later.country,
                                                 later.sector))  # fmt: skip
+            named = self._organisation_before(word) if actor.name is None else None
+            if named is not None:  # "… International Volunteers Report. The group said"
+                return actor.standing_for(named)
         if lemma in _documents():
             if actor.country or actor.sector or actor.name:
                 self.documents[lemma] = actor
@@ -205,6 +225,19 @@ class _Speakers:
             if (actor.country or actor.sector) and (best_depth is None or depth < best_depth):
                 best, best_depth = actor, depth
         return best
+
+    def _organisation_before(self, word) -> Actor | None:
+        """For "the group" or "the organisation": the organisation named last before it, in
+        its sentence or the two before, outside quotations."""
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in word.children)
+        if not definite or word.lemma_.lower() not in word_set("organisation_nouns.txt"):
+            return None
+        sents = Sentences.of(word.doc)
+        first = sents.spans[max(sents.index(word.i) - 2, 0)].start
+        for ent in reversed([e for e in word.doc.ents if first <= e.start and e.end <= word.i]):
+            if ent.label_ == "ORG" and self._outside_quote(ent.start):
+                return self.resolve(ent)
+        return None
 
     def _person(self, i: int) -> Actor | None:
         p = self.resolver.person_before(i)
@@ -312,6 +345,25 @@ def _named_after(sents: Sentences, end: int):
     if name is None or name[0].ent_type_ != "PERSON" or name[0].ent_iob_ != "B":
         return None
     return next(e for e in sents.doc.ents if e.start == name[0].i)
+
+
+_WORDS_OF = re.compile(
+    r"[\u201d\"\u2019]?\s*(?:These|Those|That|This|Such)\s+(?:are|were|is|was)\s+"
+    r"(?:the\s+)?(?:words|verdict|view|warning|message)\s+of\s+"
+)
+
+
+def _words_of(sents: Sentences, end: int):
+    """Who a quote is given to right after it: “…” Those are the words of Alexander
+    Norton, …", as the head word of that phrase."""
+    m = _WORDS_OF.match(sents.text, end)
+    span = sents.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand") if m else None
+    if span is None:
+        return None
+    word = span[0]
+    while word.dep_ == "compound" and word.head.i > word.i:
+        word = word.head  # "Alexander" → "Norton"
+    return word
 
 
 def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], speakers: _Speakers):
@@ -438,6 +490,8 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             said = _said(verb)
         elif (signed := _signed(sents, end) or _named_after(sents, end)) is not None:
             speaker = speakers.resolve(signed)
+        elif (named := _words_of(sents, end)) is not None:
+            speaker = speakers.actor(named)
         elif previous is not None and _continues(sents, previous, start):
             speaker = previous.speaker
             said = (previous.verb, previous.verb_start, previous.verb_end)
@@ -475,6 +529,30 @@ def _content(verb):
     return None
 
 
+@cache
+def speech_nouns() -> dict[str, str]:
+    """Noun that reports a statement → the verb it names (knowledge/speech_nouns.tsv)."""
+    return {noun.strip(): verb.strip() for noun, verb in table("speech_nouns.tsv")}
+
+
+def _speech_noun(token) -> str | None:
+    """The speech verb a noun names ("announcement" → announce, "claim" → claim), if any."""
+    lemma = token.lemma_.lower()
+    return lemma if lemma in speech_verbs() else speech_nouns().get(lemma)
+
+
+def _verb_of(token) -> str:
+    """The lemma a quote's cue is recorded under: a noun's verb ("announcement": announce)."""
+    return (
+        (_speech_noun(token) or token.lemma_.lower())
+        if token.pos_ == "NOUN"
+        else token.lemma_.lower()
+    )
+
+
+NAMED = ("PERSON", "ORG", "GPE", "NORP")
+
+
 def _claim_content(noun):
     """For "Trump's claim that …": the clause a speech noun reports and who made it (its
     possessor or "by" agent), or None."""
@@ -490,6 +568,10 @@ def _claim_content(noun):
     if clause is None:
         return None
     author = next((c for c in noun.children if c.dep_ == "poss"), None)
+    author = author or next(  # "a US announcement that …"
+        (c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in NAMED),
+        None,
+    )
     if author is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         author = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
@@ -511,7 +593,7 @@ def indirect_quotes(
             if is_speech_verb(token):
                 content = _content(token)
                 word = speakers.subject(token) if content else None
-            elif token.pos_ == "NOUN" and token.lemma_.lower() in speech_verbs():
+            elif token.pos_ == "NOUN" and _speech_noun(token) is not None:
                 word, content = _claim_content(token) or (None, None)
             elif (
                 token.lower_ == "according"
@@ -538,7 +620,7 @@ def indirect_quotes(
                     sents.text[start:end],
                     "indirect",
                     speakers.actor(word),
-                    "according to" if token.lower_ == "according" else token.lemma_.lower(),
+                    "according to" if token.lower_ == "according" else _verb_of(token),
                     start,
                     end,
                     k,

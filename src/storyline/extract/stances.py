@@ -52,10 +52,11 @@ def event_stances(events: list[Event]) -> list[Stance]:
             continue
         if e.modality == "hypothetical":
             stance = "conditional"
+        if "source" in e.guessed:  # a position is never put in a guessed mouth
+            continue
+        targets = [] if "target" in e.guessed else e.target
         for actor in filter(_known, e.source):
-            objects = [
-                (label(t), "actor", t) for t in e.target if _known(t) and not _same(t, actor)
-            ]
+            objects = [(label(t), "actor", t) for t in targets if _known(t) and not _same(t, actor)]
             named = {_bare(w) for t in e.target for w in (t.text, t.name or "")}
             if e.object and _bare(e.object) not in named:
                 objects.append((e.object, "proposal", None))

@@ -20,9 +20,36 @@ def speech_verbs() -> dict[str, bool]:
     return {row[0].strip(): row[1].strip() == "yes" for row in table("speech_verbs.tsv")}
 
 
+REFLEXIVES = frozenset(("itself", "himself", "herself", "themselves", "oneself", "ourselves"))
+
+
 def is_speech_verb(token) -> bool:
-    """A verb that reports what someone said or wrote (knowledge/speech_verbs.tsv)."""
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech_verbs()
+    """A verb that reports what someone said or wrote (knowledge/speech_verbs.tsv); not one
+    done to oneself ("timid about asserting itself")."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.lemma_.lower() in speech_verbs()
+        and not any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children)
+    )
+
+
+DATELINE_MARKS = frozenset(("-", "--", "\u2013", "\u2014", ":", "):"))
+DATELINE_REACH = 14  # tokens: "MARIB, Yemen, Sept. 28 (Reuters) -"
+
+
+def dateline(sent) -> range:
+    """Token indices of the dateline a sentence opens with ("RABAT (Reuters) -", "KABUL
+    (Pajhwok):", "THE HAGUE -"): a place in capitals, maybe a date and an agency, then a
+    dash or colon. Where a story was filed is neither who acts nor who is acted on."""
+    first = sent[0]
+    if not (first.is_upper and first.is_alpha and len(first) > 1):
+        return range(0)
+    for tok in sent[1:DATELINE_REACH]:
+        if tok.text in DATELINE_MARKS:
+            return range(sent.start, tok.i + 1)
+        if tok.pos_ in ("VERB", "AUX") and not tok.is_upper:
+            break  # a headline or a sentence in capitals, not a dateline
+    return range(0)
 
 
 def free_relative_object(verb):
@@ -56,7 +83,8 @@ def inverted_subject(verb):
 def antecedent(token):
     """What a relative pronoun stands for: the noun its clause hangs on ("the village, which
     was attacked"), or for "who" the person that noun's phrase belongs to ("Lister, of the
-    Institute, who said"); any other word stands for itself."""
+    Institute, who said") or whose act it names ("a rebuke by the president, who warned");
+    any other word stands for itself."""
     relative = token.tag_ in ("WDT", "WP") or (token.lower_ == "that" and token.dep_ != "det")
     clause = token.head
     if not relative or clause.dep_ != "relcl" or clause.head.i == clause.i:
@@ -64,6 +92,9 @@ def antecedent(token):
     head = clause.head
     if token.lower_ != "who" or head.ent_type_ == "PERSON":
         return head
+    agent = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    if head.pos_ == "NOUN" and agent and agent[0].dep_ == "pobj":
+        return agent[0]  # "a rebuke by Turkey's president, who warned": the president
     word = head
     while word.dep_ in ("pobj", "prep", "appos", "conj") and word.head.i != word.i:
         word = word.head
@@ -93,6 +124,10 @@ def noun_phrase(token):
         if "\n" in doc[i].text_with_ws:
             right = i
             break
+    sents = Sentences.of(doc)
+    if left < token.i and sents.in_dateline(left) and not sents.in_dateline(token.i):
+        while left < token.i and sents.in_dateline(left):  # "NAIROBI (Reuters) - Al-Shabaab"
+            left += 1
     while left < right and doc[left].is_punct:
         left += 1
     while right > left and doc[right].is_punct:
@@ -141,6 +176,12 @@ class Sentences:
     def sent(self, token):
         """The sentence Span holding a token."""
         return self.spans[self.index(token.i)]
+
+    def in_dateline(self, i: int) -> bool:
+        """Whether token i is part of a sentence's opening dateline (see `dateline`)."""
+        if not hasattr(self, "_datelines"):
+            self._datelines = {k for sent in self.spans for k in dateline(sent)}
+        return i in self._datelines
 
     def at_char(self, char: int) -> int | None:
         """The number of the sentence holding a character offset of the text."""

@@ -168,7 +168,7 @@ def _fit(event: dict[str, Any], other: dict[str, Any]) -> float:
         return 0.0  # one sentence naming two acts ("sieges, torture of civilians") names two
     if not _places_agree(event.get("place"), other.get("place")):
         return 0.0
-    sides = [overlap(event["source"], other["source"]), overlap(event["target"], other["target"])]
+    sides = [overlap(told(event, role), told(other, role)) for role in ("source", "target")]
     if False in sides:
         return 0.0
     shared = sides.count(True)
@@ -192,10 +192,16 @@ def _contradicts(event: dict[str, Any], merged: MergedEvent) -> bool:
     """A report whose actors clash with some report already merged (no chaining through a
     third report that fits both)."""
     return any(
-        overlap(event["source"], r["source"]) is False
-        or overlap(event["target"], r["target"]) is False
+        overlap(told(event, role), told(r, role)) is False
         for r in merged.reports[:REPRESENTATIVES]
+        for role in ("source", "target")
     )
+
+
+def told(event: dict[str, Any], role: str) -> list[dict]:
+    """The actors of a role as the sentence's syntax gives them; a role guessed from the
+    nearest actor tells nothing for or against two reports being one event."""
+    return [] if role in event.get("guessed", ()) else event[role]
 
 
 @lru_cache(maxsize=65536)
@@ -250,8 +256,8 @@ def merge(events: list[dict[str, Any]], copies: dict[str, str] | None = None) ->
         target.reports.append(event)
         if target.shown.get("modality") == "planned" and event.get("modality") != "planned":
             target.shown = event  # what happened stands for what was planned
-        target.source = _union(target.source, event["source"])
-        target.target = _union(target.target, event["target"])
+        target.source = _union(target.source, told(event, "source"))
+        target.target = _union(target.target, told(event, "target"))
         if days:
             target.start = max(target.start, days[0]) if target.start else days[0]
             target.end = min(target.end, days[1]) if target.end else days[1]
@@ -260,6 +266,9 @@ def merge(events: list[dict[str, Any]], copies: dict[str, str] | None = None) ->
         by_sentence.setdefault(
             (event["article_id"], event["type"], event.get("sentence", "")), target
         )
+    for m in out:  # no report tells a role: the guess of the report shown
+        m.source = m.source or m.shown["source"]
+        m.target = m.target or m.shown["target"]
     return out
 
 
@@ -272,4 +281,5 @@ def report(event, body: str, outlet: str | None, story_id: str | None) -> dict[s
         "date": event.date, "date_precision": event.date_precision,
         "place": vars(event.place) if event.place else None, "outlet": outlet,
         "story_id": story_id, "sentence": body[event.start : event.end],
+        "guessed": list(event.guessed),
     }  # fmt: skip
