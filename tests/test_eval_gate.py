@@ -37,6 +37,14 @@ def test_plover_events_on_news_sentences_of_our_own():
     _check("plover_news", evaluate(ROOT / "eval" / "plover" / "news_sentences_dev.tsv"))
 
 
+def test_plover_events_on_news_sentences_never_read():
+    """300 more, written by another helper the same way; only their scores are looked at."""
+    from storyline.evaluation.plover import evaluate
+
+    path = ROOT / "eval" / "plover" / "news_sentences_heldout.tsv"
+    _check("plover_news_heldout", evaluate(path))
+
+
 def test_time_expressions():
     from storyline.evaluation.time import evaluate
 
@@ -79,6 +87,7 @@ def test_police_events():
         ("guardian_dev.jsonl", "quotes_guardian"),
         ("guardian_dev2.jsonl", "quotes_guardian_dev2"),
         ("guardian_dev3.jsonl", "quotes_guardian_dev3"),
+        ("guardian_dev4.jsonl", "quotes_guardian_dev4"),
         ("guardian_heldout.jsonl", "quotes_guardian_heldout"),
     ],
 )

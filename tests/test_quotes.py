@@ -640,3 +640,45 @@ def test_a_name_an_appositive_calls_an_activist_is_a_person():
         "“It’s important to understand the attack,” she tells me."
     )
     assert who(said(text, "It’s important"))[0] == "Elif Sarican"
+
+
+def test_first_names_tell_he_from_she():
+    """gender-guesser's first names: "he" is not Sally Lane."""
+    text = (
+        "Jack Letts spoke from jail. His parents, John Letts and Sally Lane, say he was "
+        "tortured. He said when asked about the attack: “At the time, I thought it was good.”"
+    )
+    assert who(said(text, "At the time"))[0] == "Jack Letts"
+
+
+def test_a_name_the_tagger_cut_short_and_the_town_of_a_name():
+    text = (
+        "From late 2014, Nisreen Assad Ibrahim Bahar had served tea to Baghdadi in the town "
+        "of Omar. “All I did is put the tea behind the door,” she told the Guardian."
+    )
+    assert who(said(text, "All I did"))[0] == "Nisreen Assad Ibrahim Bahar"
+
+
+def test_a_demonym_in_the_lede_is_the_person_named_next():
+    text = (
+        "A second Briton who left to go to Syria has said he wants to return to the UK. "
+        "Jack Letts, who is suspected of joining Islamic State, said he missed Britain."
+    )
+    assert who(said(text, "he wants to return"))[0] == "Jack Letts"
+
+
+def test_a_named_appositive_inside_the_subject_speaks():
+    text = (
+        "Last week, one of those featured in Shiva’s film, Madiha Alghothani, who dons a "
+        "hijab after she became a target of racial abuse, told the Guardian that she was "
+        "happy to be in the US."
+    )
+    assert who(said(text, "that she was happy"))[0] == "Madiha Alghothani"
+
+
+def test_a_statement_from_someone_is_theirs():
+    text = (
+        "Eight babies had died from hypothermia in the last month, a statement from the "
+        "UN children’s fund said on Tuesday."
+    )
+    assert "children’s fund" in said(text, "Eight babies").speaker.text

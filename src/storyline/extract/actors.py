@@ -42,6 +42,7 @@ from storyline.knowledge import table, word_set
 from storyline.model import Actor
 
 from .marks import inside, quote_spans
+from .places import place_types
 from .syntax import Sentences, antecedent
 
 #: PLOVER sector codes (plover_agents.txt and the manual's sector table) plus IGO/NGO/IMG.
@@ -819,6 +820,25 @@ class Person:
         return 10 * (self.country is not None) + 10 * (self.sector is not None) + len(self.name)
 
 
+@cache
+def _name_genders():
+    """gender-guesser's dictionary of some 40,000 first names from many countries."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+NAME_GENDERS = {"male": "m", "female": "f"}  # not "mostly": Lindsey Graham
+
+
+def first_name_gender(name: str) -> str | None:
+    """ "m" or "f" when a full name's first name is given to men or to women only."""
+    words = name.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    return NAME_GENDERS.get(_name_genders().get_gender(words[0]))
+
+
 def _titles(phrase: Span, ent: Span) -> set[str]:
     """The common nouns naming a person beside the name: "Kremlin spokesman …", "…, the
     US envoy" (an apposition)."""
@@ -891,6 +911,11 @@ NAMING_CUES = (("name", "is"), ("name", "was"), ("name", "as"), ("named", "as"),
 NAME_PARTICLES = frozenset({"de", "al", "bin", "ibn", "van", "von", "der", "la", "le", "da"})
 
 
+def _named_place(doc: Doc, i: int) -> bool:
+    """Whether the name at token i follows "the town of", "the city of": a place."""
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in place_types()
+
+
 def _titled_persons(doc: Doc) -> None:
     """Names a person title introduces are persons, whatever the tagger called them:
     "UN envoy Staffan de Mistura" (tagged ORG), "the minister, Florence Parly", "Elif
@@ -901,6 +926,27 @@ def _titled_persons(doc: Doc) -> None:
     for k, ent in enumerate(ents):
         if ent.label_ == "PERSON" and ent.text.lower() in platforms:  # "a video on Twitter"
             ents[k] = Span(doc, ent.start, ent.end, label="ORG")
+            changed = True
+        if ent.label_ == "PERSON" and _named_place(doc, ent.start):  # "the town of Omar"
+            ents[k] = Span(doc, ent.start, ent.end, label="GPE")
+            changed = True
+        known = gazetteer().get(ent.text) if ent.label_ == "PERSON" else None
+        if known is not None and known.kind == "demonym":  # "a second Briton"
+            ents[k] = Span(doc, ent.start, ent.end, label="NORP")
+            changed = True
+        start = ent.start  # "Nisreen Assad Ibrahim Bahar", tagged from "Assad" on
+        while (
+            ents[k].label_ == "PERSON"
+            and start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+            and not doc[start - 1].ent_type_
+            and doc[start - 1].lower_ not in titles
+            and not doc[start].is_sent_start
+        ):
+            start -= 1
+        if start < ent.start:
+            ents[k] = Span(doc, start, ent.end, label="PERSON")
             changed = True
         if ent.label_ == "PERSON" or not 2 <= len(ent) <= 4 or gazetteer().get(ent.text):
             continue
@@ -1061,6 +1107,8 @@ class ActorResolver:
         genders = {person_nouns().get(t) for t in person.titles} - {None, "-"}
         if person.gender is None and len(genders) == 1:  # "Mrs", "spokeswoman", "mother"
             person.gender = genders.pop()
+        if person.gender is None:  # "Sally Lane", "Jack Letts": what the first name says
+            person.gender = first_name_gender(person.name)
         for k in ordered:
             self._by_key.setdefault(k, person)
 
@@ -1250,7 +1298,10 @@ class ActorResolver:
         if (
             not indefinite
             or sents.index(noun.i) != 0
-            or noun.lemma_.lower() not in (person_nouns().keys() | word_set("person_titles.txt"))
+            or (
+                noun.lemma_.lower() not in (person_nouns().keys() | word_set("person_titles.txt"))
+                and noun.ent_type_ != "NORP"  # "A second Briton who left … has said"
+            )
         ):
             return None
         limit = sents.spans[min(2, len(sents.spans) - 1)].end

@@ -79,6 +79,8 @@ class _Speakers:
             if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 # "with the minister, Florence Parly, announcing that …"
                 return self._issuer(verb.head) or verb.head
+            if found is not None and found.dep_ in SUBJECTS:
+                found = self._issuer(found) or found  # "a statement from Unicef said"
             if found is None:
                 found = self._name_before(verb)
             if found is not None or verb.dep_ not in SHARED_SUBJECT:
@@ -87,14 +89,19 @@ class _Speakers:
         return None
 
     def _issuer(self, noun):
-        """Who issued a document that speaks: its owner ("Olsen's statement saying"), or the
-        subject that put it out ("Olsen put out a statement saying"), not one who received
-        it ("the paper obtained a letter saying")."""
+        """Who issued a document that speaks: its owner ("Olsen's statement saying"), who it
+        is from ("a statement from Unicef said"), or the subject that put it out ("Olsen put
+        out a statement saying"), not one who received it ("the paper obtained a letter
+        saying")."""
         if noun.lemma_.lower() not in _documents():
             return None
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if owner is not None:
             return owner
+        by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if by:  # "a statement from the UN children's fund said"
+            return by[0]
         head = noun.head
         if noun.dep_ != "dobj" or head.lemma_.lower() in word_set("receiving_verbs.txt"):
             return None
@@ -134,13 +141,21 @@ class _Speakers:
 
     def actor(self, word) -> Actor:
         """The actor a speaker word names; a bare document takes the last one's author."""
+        named = [t for t in word.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+        if word.pos_ in ("NOUN", "PRON", "NUM") and named:
+            word = named[0]  # "one of those featured in the film, Madiha Alghothani, told"
         actor = self.resolve(self._phrase(word))
         lemma = word.lower_ if word.pos_ == "PRON" else word.lemma_.lower()
         if lemma in PERSON_PRONOUNS:
             if actor.name is None:  # no named person in reach: an unnamed one ("a woman")
                 described = self.resolver.person_noun_before(word)
-                if described is not None:
-                    return actor.standing_for(self.resolve(noun_phrase(described)))
+                if described is not None:  # "an east London schoolgirl … she said": the
+                    later = self.resolver.named_after_lede(described)  # one named next
+                    if later is not None:
+                        found = Actor(later.name, later.name, later.country, later.sector)
+                    else:
+                        found = self.resolve(noun_phrase(described))
+                    return actor.standing_for(found)
                 # … or else the last person who spoke
                 known = self._last_named(word.i) or self._person(word.i)
                 if known is not None:
@@ -154,7 +169,7 @@ class _Speakers:
             return actor
         if word.ent_type_ == "PERSON" or self.resolver.person_at(word.i, word.i + 1):
             self.named[word.i] = actor
-        elif word.pos_ == "NOUN":
+        elif word.pos_ == "NOUN" or word.ent_type_ == "NORP":
             later = self.resolver.named_after_lede(word)  # "An American woman … says"
             if later is not None:
                 return actor.standing_for(Actor(later.name, later.name, later.country,
