@@ -345,12 +345,34 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
          "A patrol"),
         ("The reporter was taken into custody by border guards.", "COERCE", "border guards",
          "The reporter"),
+        # people named only by where they are: the place is the target
+        ("Norway sent aid to help people in Sudan and Chad.", "AID", "Norway", "Sudan"),
+        ("Obama expressed solidarity with the people of Japan.", "SUPPORT", "Obama",
+         "the people of Japan"),
+        # an object's modifier does not rule a trigger out ("an oil refinery")
+        ("Drones struck an oil refinery in Ryazan.", "ASSAULT", "Drones", "an oil refinery"),
+        # codebook rows: exports are exchange, credit is aid, a unit ordered somewhere
+        ("Ghana began exporting electricity to Togo.", "COOPERATE", "Ghana", "Togo"),
+        ("Japan extended a credit line to Kenya.", "AID", "Japan", "Kenya"),
+        ("The Pentagon ordered a second carrier group to the Gulf.", "MOBILIZE",
+         "The Pentagon", None),
+        # who announces what it will do is its source, not "he"; "it" in a warning is the
+        # one warning, so the warned are found elsewhere
+        ("Peru's president announced he would lift the curfew in Lima.", "CONCEDE",
+         "Peru's president", None),
+        ("The junta gave French troops a month to leave, warning it would take action.",
+         "THREATEN", "The junta", "French troops"),
+        # a participle before its noun acts on it
+        ("Police found the body of a kidnapped journalist.", "ASSAULT", None,
+         "a kidnapped journalist"),
     ],
 )  # fmt: skip
 def test_roles_inside_phrases(text, type_, source, target):
     found = [([a.text for a in e.source], [a.text for a in e.target])
              for e in events(text) if e.type == type_]  # fmt: skip
-    assert any(source in s and (target is None or target in t) for s, t in found), found
+    assert any(
+        (source is None or source in s) and (target is None or target in t) for s, t in found
+    ), found
 
 
 @pytest.mark.parametrize(

@@ -149,12 +149,15 @@ def _object_tokens(token) -> list:
     return out
 
 
-def _objects(token) -> set[str]:
+def _objects(token, compounds: bool = True) -> set[str]:
     """Lemmas of a trigger's objects and of what they measure ("a shipment of ventilators",
-    "$4 million worth of equipment", "a team of doctors, equipment and drugs")."""
+    "$4 million worth of equipment", "a team of doctors, equipment and drugs"), and with
+    `compounds` their modifiers ("a ceasefire deal"; not to rule one out: "struck an oil
+    refinery" is no "striking oil")."""
     objects = _object_tokens(token)
     inner = [x for o in objects for g in _pobjs(o, ("of",)) for x in (g, *g.conjuncts)]
-    inner += [c for o in objects for c in o.children if c.dep_ == "compound"]  # "ceasefire deal"
+    if compounds:
+        inner += [c for o in objects for c in o.children if c.dep_ == "compound"]
     return {c.lemma_.lower() for c in (*objects, *inner)}
 
 
@@ -181,7 +184,7 @@ def _holds(kind: str, words: frozenset[str], token) -> bool:
             for t in c.subtree
         )
     if kind in ("obj", "notobj"):
-        found = bool(words & _objects(token))
+        found = bool(words & _objects(token, compounds=kind == "obj"))
         return found if kind == "obj" else not found
     if kind in ("gov", "notgov"):
         gov = _governor(token)
@@ -581,6 +584,7 @@ def _pobjs(token, preps) -> list:
     ]
 
 
+SELF_PRONOUNS = ("it", "we", "i")  # in a clause one reports, most often the reporter itself
 RECIPIENT_PREPS = ("against", "on", "with", "to", "for", "toward", "towards", "between")
 PLACE_PREPS = ("in", "at")
 PLACE_ENTS = ("GPE", "LOC")
@@ -606,7 +610,11 @@ def _recipient(token) -> list:
             found = found or [g for g in _pobjs(child, (*RECIPIENT_PREPS, "of")) if _actorish(g)]
             found = found or [g for g in _pobjs(child, PLACE_PREPS) if g.ent_type_ == "GPE"]
         elif child.dep_ == "ccomp":  # "demanded that the prime minister apologise"
-            found = [g for g in child.children if g.dep_ in SUBJECTS and _actorish(g)]
+            # … but "warned it would take action": "it" is the one warning
+            found = [
+                g for g in child.children
+                if g.dep_ in SUBJECTS and _actorish(g) and g.lower_ not in SELF_PRONOUNS
+            ]  # fmt: skip
         elif child.dep_ == "xcomp" and child.pos_ == "VERB":  # "agreed to allow X access"
             found = [
                 g for g in child.children
@@ -809,7 +817,7 @@ def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, lis
         sources = _participants(src) or _conjuncts(src)
     elif passive and entry.type in STATE_ACTS:  # "was arrested in Rwanda": its authorities
         sources = [g for g in _pobjs(verb, ("in",)) if g.ent_type_ == "GPE"][:1]
-    if verb.dep_ == "acl" and verb.tag_ == "VBN" and "dobj" in entry.target:
+    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and "dobj" in entry.target:
         targets.append(verb.head)  # "the prisoners released by Israel"
     for child in verb.children:
         passive_target = passive and child.dep_ in PASSIVE_SUBJECTS
@@ -871,6 +879,8 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
         actors = _helped(trigger_token)
     if not actors and not struck:  # "on alert in Manila", "pulled out of the town"
         actors = _placed_in(trigger_token, (*PLACE_PREPS, *preps))
+    if len(actors) == 1 and _anonymous(actors[0]):  # "helped people in Somalia": Somalia
+        actors = _where_they_are(actors[0], trigger_token) or actors
     return sources, actors or targets
 
 
@@ -898,6 +908,27 @@ def _munition(token) -> bool:
 
 PHYSICAL = ("ASSAULT",)  # what is struck is the recipient, named or not
 STATE_ACTS = ("COERCE",)  # arrests, detentions, deportations: done by a state's authorities
+
+
+def _anonymous(token) -> bool:
+    """People the sentence identifies only by where they are ("48 people", "those
+    affected"): no name, nationality or owner of their own."""
+    named = [c for c in token.children if c.dep_ in ("poss", "compound", "amod")]
+    named += _pobjs(token, ("of",))  # "the people of Japan" are Japan's
+    return token.lemma_.lower() in word_set("generic_people.txt") and not any(
+        c.ent_type_ for c in named
+    )
+
+
+def _where_they_are(people, trigger) -> list:
+    """The country or region anonymous people are in: inside their phrase ("people in
+    Somalia"), else where the act happens ("killed 48 people in attacks in Afghanistan")."""
+    places = [
+        t
+        for t in people.subtree
+        if t.ent_type_ in PLACE_ENTS and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
+    ]
+    return places[:1] or [t for t in _placed_in(trigger) if t.ent_type_ in PLACE_ENTS]
 
 
 def _suffered(noun, owner) -> bool:
@@ -1062,7 +1093,8 @@ def _speaker(trigger):
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
     head = clause.head
-    if clause.dep_ != "ccomp" or modality_cues().get(head.lemma_.lower()) != "reported":
+    reporting = modality_cues().get(head.lemma_.lower()) == "reported" or is_speech_verb(head)
+    if clause.dep_ != "ccomp" or not reporting:  # "said", "announced he would lift"
         return None
     return _subject_of(head)
 
