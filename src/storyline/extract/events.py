@@ -650,7 +650,10 @@ CLAUSES = frozenset(("relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "ap
 
 
 def _made(token) -> bool:
-    """What a verb brings into being ("set up a hospital and a team of …") is not acted on."""
+    """What a verb brings into being ("set up a hospital and a team of health workers") is
+    not acted on, nor what it is made of."""
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        token = token.head.head  # "a team of health workers": the team
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ == "dobj" and token.head.lemma_.lower() in word_set("creation_verbs.txt")
@@ -859,6 +862,8 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
         targets = _recipient(trigger_token) or behind or targets
     if search and not any(_other(t, entry.type) for t in targets):
         taken = {t.i for s in sources for x in _conjuncts(s) for t in x.subtree}
+        if entry.pos == "NOUN":  # "reiterated the UN's commitment to …": whose it is
+            taken |= {t.i for c in trigger_token.children if c.dep_ == "poss" for t in c.subtree}
         if trigger_token.ent_type_:  # "Congress of National Dialogue": its own name
             named = [e for e in trigger_token.doc.ents if e.start <= trigger_token.i < e.end]
             taken |= {t.i for e in named for t in e}
