@@ -197,6 +197,16 @@ def test_a_name_modifying_a_role_is_whose_agent_it_is(nlp):
     assert resolver.resolve(span).name == "Susan Rice"
 
 
+def test_a_relative_of_a_named_person_is_someone_else(nlp):
+    doc = nlp("Anna Campbell died in Afrin. Anna Campbell's father said she was brave.")
+    resolver = ActorResolver(doc)
+    start = doc.text.index("Anna Campbell's father")
+    span = doc.char_span(start, start + len("Anna Campbell's father"))
+    assert resolver.resolve(span).name is None
+    start = doc.text.index("Anna Campbell")
+    assert resolver.resolve(doc.char_span(start, start + 13)).name == "Anna Campbell"
+
+
 def test_coreference_without_a_known_person(nlp):
     doc = nlp(
         "Opposition spokesman Yahya al-Aridi said the group would not attend. "

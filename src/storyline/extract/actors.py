@@ -1388,6 +1388,8 @@ class ActorResolver:
             return Actor(span.text, None, None, None, *_chars(span))
         res = analyse(span, self.main_country)
         a = res.actor
+        if _kin_of_named(span, res.person_span):  # "Anna Campbell's father": someone else
+            return Actor(span.text, None, a.country, a.sector, *_chars(span))
         if res.patron:  # "the Obama national security adviser" is not Obama, maybe Rice
             p = self._person_described(span)
         else:
@@ -1401,6 +1403,16 @@ class ActorResolver:
             a.country = a.country or p.country
             a.sector = a.sector or p.sector
         return a
+
+
+def _kin_of_named(span: Span, person_span: tuple[int, int] | None) -> bool:
+    """Whether a phrase names a person by someone else's name: a person noun whose possessor
+    is the named one ("Anna Campbell's father", "Begum's mother")."""
+    root = phrase_root(span)
+    if person_span is None or root.pos_ != "NOUN" or root.lemma_.lower() not in person_nouns():
+        return False
+    start, end = person_span
+    return any(c.dep_ == "poss" and start <= c.i < end for c in root.children)
 
 
 def _chars(span: Span) -> tuple[int, int]:
