@@ -326,3 +326,36 @@ def test_a_known_person_is_not_merged_into_the_name_before_it(nlp, text, words, 
     doc = nlp(text)
     found = {m.text: m.name for m in mentions(doc, ActorResolver(doc))}
     assert found[words] == name
+
+
+def test_a_name_tagged_a_person_anywhere_is_the_person_everywhere(nlp):
+    """spaCy's small model tags a first name an organisation in most places; where it once
+    calls it a person, the name and the full name it opens are that person."""
+    doc = nlp(
+        "Ricardo Vilanova never wanted to be part of the story. The rebels he trusted "
+        "handed him over. Ricardo was freed in 2014. Last month I met Ricardo again. "
+        "Ricardo said he wanted to face them."
+    )
+    resolver = ActorResolver(doc)
+    ricardo = [p for p in resolver.persons if "Ricardo" in p.name]
+    assert [p.name for p in ricardo] == ["Ricardo Vilanova"]
+    assert len(ricardo[0].mentions) >= 4
+
+
+def test_relatives_sharing_a_surname_stay_apart(nlp):
+    doc = nlp(
+        "Joe Robinson, a former soldier, was arrested in Turkey. His mother, Sharon "
+        "Robinson, said he was innocent. Sharon told reporters her son wanted to help."
+    )
+    names = sorted(p.name for p in ActorResolver(doc).persons)
+    assert names == ["Joe Robinson", "Sharon Robinson"]
+
+
+def test_a_known_organisation_tagged_as_a_person_keeps_its_name(nlp):
+    doc = nlp("Jets struck Hayat Tahrir al-Sham (HTS) on Monday. HTS said it had shot one down.")
+    i = [t.i for t in doc if t.text == "HTS"][1]
+    person = spacy.tokens.Span(doc, i, i + 1, label="PERSON")  # as the tagger once had it
+    doc.ents = [e for e in doc.ents if not e.start <= i < e.end] + [person]
+    resolver = ActorResolver(doc)
+    assert resolver.resolve(doc[i : i + 1]).name == "Hayat Tahrir al-Sham"
+    assert not any(p.name == "HTS" for p in resolver.persons)

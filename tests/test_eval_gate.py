@@ -88,6 +88,8 @@ def test_police_events():
         ("guardian_dev2.jsonl", "quotes_guardian_dev2"),
         ("guardian_dev3.jsonl", "quotes_guardian_dev3"),
         ("guardian_dev4.jsonl", "quotes_guardian_dev4"),
+        ("guardian_dev5.jsonl", "quotes_guardian_dev5"),
+        ("guardian_dev6.jsonl", "quotes_guardian_dev6"),
         ("guardian_heldout.jsonl", "quotes_guardian_heldout"),
     ],
 )
@@ -121,3 +123,23 @@ def test_stories_and_merged_events_on_ecbplus():
     assert result["event_f1"] > result["singleton_f1"] + 0.1  # merging beats not merging
     for half in ("even", "odd"):  # topics the weights were chosen on, and the others
         assert abs(result[half]["stories"][2] - result["all"]["stories"][2]) < 0.05
+
+
+def test_plover_sentences_pointing_into_a_shared_corpus(tmp_path):
+    """Our JSONL sentences name a corpus row and offsets; the roles are words in them."""
+    from storyline.evaluation.plover import evaluate, read_items
+
+    text = "Background first. Turkish jets bombed Kurdish positions in Afrin on Sunday. More."
+    (tmp_path / "c.csv").write_text(
+        f',date,text,source\n7,2018-01-21,"{text}",x\n', encoding="utf-8"
+    )
+    start = text.index("Turkish")
+    roles = {"source": "Turkish jets", "target": "Kurdish positions", "gold_root": "ASSAULT"}
+    record = {"path": "c.csv", "row": "7", "start": start, "end": text.index(" More"), **roles}
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (((sentence, spans), label),) = read_items(gold, tmp_path)
+    assert sentence.startswith("Turkish jets") and sentence.endswith("Sunday.")
+    assert sentence[slice(*spans["t"])] == "Kurdish positions" and label == "ASSAULT"
+    result = evaluate(gold, shared=tmp_path)
+    assert (result["type_accuracy"], result["source_match"], result["target_match"]) == (1, 1, 1)

@@ -682,3 +682,102 @@ def test_a_statement_from_someone_is_theirs():
         "UN children’s fund said on Tuesday."
     )
     assert "children’s fund" in said(text, "Eight babies").speaker.text
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        (  # the innermost speech verb whose clause holds the quote, not the outer report
+            "Gen Ali Shamkhani, the head of Iran's security council, insisted the truce did "
+            "not cover the suburbs “still held by the terrorist gangs”, the Fars news "
+            "agency reported.",
+            "still held",
+            "Ali Shamkhani",
+        ),
+        (  # a passive speech verb's subject is spoken of, not the speaker
+            "One of the diplomats said that the final figure would not be announced because "
+            "of “delicate matters with the host nations”.",
+            "delicate matters",
+            "diplomat",
+        ),
+        (  # "quoted X as saying": X
+            "The agency quoted Ahmet Davutoglu as saying that Ankara had been told “no "
+            "more weapons would be delivered to the militia”.",
+            "no more weapons",
+            "Ahmet Davutoglu",
+        ),
+        (  # a characterising verb's complement
+            "Nasr al-Hariri, the opposition's chief negotiator, dismissed the summit as a "
+            "“gathering of the regime with the regime”.",
+            "gathering of",
+            "Nasr al-Hariri",
+        ),
+    ],
+)
+def test_partial_quotes_belong_to_the_verb_that_holds_them(text, words, speaker):
+    spoke = said(text, words).speaker
+    assert speaker in f"{spoke.name} {spoke.text}"
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        (  # a passive's agent is who the next "he" is
+            "Rex Tillerson said the US shared Turkey's concerns. His view was echoed by Boris "
+            "Johnson. “We understand that the Kurds have been vital in the fight,” he said.",
+            "We understand",
+            "Boris Johnson",
+        ),
+        (  # a mother and her son with one surname are two people
+            "Joe Robinson, 25, was detained in Turkey. His mother, Sharon Robinson, said he "
+            "had gone to help. “He is not capable of anything like that,” she said.",
+            "He is not capable",
+            "Sharon Robinson",
+        ),
+        (  # a name the parser hung on the verb beside its title, the subject
+            "Bashar Ja’afari, Syria’s ambassador to the UN, said the fight against "
+            "“terrorism in all its forms” would continue regardless.",
+            "terrorism in all",
+            "Bashar Ja’afari",
+        ),
+        (  # "the president" is not another country's president
+            "The US president, Donald Trump, spoke to Recep Tayyip Erdoğan, the Turkish "
+            "president, about US troops on Sunday. Erdoğan asked Washington to disarm the "
+            "militia. Back in the US, the president added: “We are coming home and others "
+            "can take care of what remains.”",
+            "We are coming home",
+            "Donald Trump",
+        ),
+        (  # "his mother", once named with that title
+            "Joe Robinson was arrested at the airport. His mother, Sharon Robinson, was "
+            "at home. “When he went to Afghanistan it was hard, like for any mother of a "
+            "soldier,” his mother said.",
+            "When he went",
+            "Sharon Robinson",
+        ),
+    ],
+)
+def test_speakers_named_by_title_or_taken_up_by_pronouns(text, words, speaker):
+    assert who(said(text, words))[0] == speaker
+
+
+def test_short_partial_quotes_of_judging_verbs_and_terms_no_one_says():
+    text = (
+        "Moscow had previously dismissed reports of the deaths as “classic "
+        "disinformation”. Rebels call the fighters “the Daeshis”. Pilots dropped the "
+        "“mother of all bombs” on the caves.\n‘Added room for misjudgment’ Accounts from "
+        "inside the White House confirm the rift."
+    )
+    found = {q.text: who(q) for q in quotes(text)}
+    assert found == {"classic disinformation": ("Moscow", "RUS", "GOV")}
+
+
+def test_the_lede_speaker_is_the_first_new_person_who_speaks_later():
+    text = (
+        "Donald Trump remains determined to bring US troops home “as rapidly as possible”, "
+        "a senior Republican senator has said. The president told his generals he wanted "
+        "the troops out. Trump was persuaded to wait by his commanders. Speaking to "
+        "reporters on Tuesday, Bob Corker, the chair of the Senate foreign relations "
+        "committee, said the air strikes would not change his mind."
+    )
+    assert who(said(text, "as rapidly"))[0] == "Bob Corker"

@@ -145,7 +145,10 @@ def test_ctrl_c_stops_cleanly_with_a_summary_and_rerun_completes(tmp_path, db):
     exe = str(Path(sys.executable).with_name("storyline"))
     cmd = [exe, "run", str(folder), "--db", str(db), "--batch-size", "50", "--no-analyze"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(1.0)
+    started = time.monotonic()  # interrupt the work, not the start-up (imports on a busy machine)
+    while not db.exists() and proc.poll() is None and time.monotonic() - started < 60:
+        time.sleep(0.05)
+    time.sleep(0.5)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     if proc.returncode == 0:  # finished before the signal: nothing to check on this machine

@@ -485,11 +485,15 @@ def evaluate() -> None:
 @evaluate.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--limit", type=int, default=None, help="Score only the first N sentences.")
-def plover(path: Path, limit: int | None) -> None:
-    """Event type and source/target accuracy on PLOVER-annotated sentences (TSV)."""
+@click.option(
+    "--shared", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Folder a JSONL file's article paths are relative to (default: ../shared).",
+)  # fmt: skip
+def plover(path: Path, limit: int | None, shared: Path | None) -> None:
+    """Event type and source/target accuracy on PLOVER-annotated sentences (TSV or JSONL)."""
     from .evaluation import plover as task
 
-    click.echo(task.report(path, limit))
+    click.echo(task.report(path, limit, shared))
 
 
 @evaluate.command()

@@ -2,12 +2,16 @@
 
 The gold file gives one event per sentence with its type (`gold_root`) and the
 source and target spans marked in `marked_sentence` as <s>…</s> and <t>…</t>.
-The older label YIELD covers today's CONCEDE and RETREAT, so either counts.
+The older label YIELD covers today's CONCEDE and RETREAT, so either counts. Our JSONL
+files point into a shared corpus instead (`path`, `row`, the sentence's `start` and
+`end` in that article, and the `source` and `target` words, `source_nth`/`target_nth`
+when they occur more than once), so the texts stay where they were published.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import re
 import time
 from collections import Counter
@@ -16,6 +20,7 @@ from pathlib import Path
 from ..analyze import parse
 from ..extract.actors import ActorResolver
 from ..extract.events import ArticleContext, extract_events
+from . import shared_text
 
 ALIASES = {"YIELD": {"YIELD", "CONCEDE", "RETREAT"}}
 _MARK = re.compile(r"</?[st]>")
@@ -50,11 +55,44 @@ def _label(type_: str | None, gold: str) -> str:
     return gold if type_ in ALIASES.get(gold, {gold}) else type_
 
 
-def evaluate(path: Path, limit: int | None = None) -> dict:
+Item = tuple[tuple[str, dict[str, tuple[int, int]]], str]  # (sentence, role spans), type
+
+
+def _nth(text: str, words: str, n: int) -> tuple[int, int] | None:
+    """The span of the n-th occurrence (1-based) of words in text."""
+    at = -1
+    for _ in range(n):
+        at = text.find(words, at + 1)
+        if at == -1:
+            return None
+    return at, at + len(words)
+
+
+def read_items(path: Path, shared: Path | None = None) -> list[Item]:
+    """Sentences with their role spans and type, from the TSV gold file or our JSONL."""
+    if path.suffix != ".jsonl":
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f, delimiter="\t"))
+        return [(gold_spans(r["marked_sentence"]), r["gold_root"].strip().upper()) for r in rows]
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        text = shared_text(shared or Path("../shared"), rec["path"], rec["row"])
+        sentence = text[rec["start"] : rec["end"]]
+        spans = {}
+        for tag, role in (("s", "source"), ("t", "target")):
+            span = _nth(sentence, rec[role], rec.get(f"{role}_nth", 1)) if rec[role] else None
+            if span is not None:
+                spans[tag] = span
+        items.append(((sentence, spans), rec["gold_root"].strip().upper()))
+    return items
+
+
+def evaluate(path: Path, limit: int | None = None, shared: Path | None = None) -> dict:
     """Per-type precision/recall/F1, type accuracy, and source/target match."""
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))[:limit]
-    items = [(gold_spans(r["marked_sentence"]), r["gold_root"].strip().upper()) for r in rows]
+    items = read_items(path, shared)[:limit]
     started = time.perf_counter()
     pairs: list[tuple[str, str]] = []
     source_ok = target_ok = both_ok = typed_ok = 0
@@ -105,9 +143,9 @@ def evaluate(path: Path, limit: int | None = None) -> dict:
     }
 
 
-def report(path: Path, limit: int | None = None) -> str:
+def report(path: Path, limit: int | None = None, shared: Path | None = None) -> str:
     """The figures as readable lines."""
-    r = evaluate(path, limit)
+    r = evaluate(path, limit, shared)
     out = [
         f"PLOVER events on {r['sentences']:,} sentences ({path.name}, {r['seconds']:.0f}s)",
         f"  type accuracy         {r['type_accuracy']:.3f}   (majority baseline "

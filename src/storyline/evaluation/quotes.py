@@ -15,10 +15,8 @@ content word, or when the predicted speaker's mention overlaps the gold source s
 
 from __future__ import annotations
 
-import csv
 import json
 import re
-import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -32,6 +30,7 @@ from ..extract.quotes import extract_quotes
 from ..extract.syntax import speech_verbs
 from ..knowledge import table
 from ..model import Actor, Quote
+from . import shared_text
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _STOP = frozenset((
@@ -75,8 +74,6 @@ def _locate(text: str, words: str, after: int = 0) -> int:
 
 def read_jsonl(path: Path, shared: Path) -> list[Article]:
     """Articles of our own format; `path` entries are read relative to `shared`."""
-    csv.field_size_limit(sys.maxsize)
-    tables: dict[str, dict[str, dict]] = {}
     out = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -85,10 +82,8 @@ def read_jsonl(path: Path, shared: Path) -> list[Article]:
         if "text" in rec:
             text, name = rec["text"], rec.get("name", f"{path.name}:{n}")
         else:
-            if rec["path"] not in tables:
-                with open(shared / rec["path"], encoding="utf-8", newline="") as f:
-                    tables[rec["path"]] = {r[""]: r for r in csv.DictReader(f)}
-            text, name = tables[rec["path"]][rec["row"]]["text"], f"{rec['path']}#{rec['row']}"
+            text = shared_text(shared, rec["path"], rec["row"])
+            name = f"{rec['path']}#{rec['row']}"
         article = Article(name, text, rec.get("date"))
         for q in rec["quotes"]:
             start = _locate(text, q["start"])

@@ -43,7 +43,7 @@ from storyline.model import Actor
 
 from .marks import inside, quote_spans
 from .places import place_types
-from .syntax import Sentences, antecedent
+from .syntax import Sentences, antecedent, is_speech_verb
 
 #: PLOVER sector codes (plover_agents.txt and the manual's sector table) plus IGO/NGO/IMG.
 SECTORS = frozenset(
@@ -868,6 +868,7 @@ def _gender(pronoun: Token) -> str:
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PRONOUN_REACH = 1  # sentences back a pronoun looks for its person
+LEDE_SPEAKER_REACH = 6  # sentences on where the lede's unnamed speaker is named
 OPENING_MARKS = frozenset('“"‘«')
 
 
@@ -878,12 +879,25 @@ def _is_subject(tok: Token) -> bool:
     while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
         tok = tok.head
         chain.append(tok)
+    # a passive's agent ("echoed by Johnson"), not a name modifying it ("by the Trump
+    # administration")
+    named = all(t.dep_ != "compound" for t in chain[:-1])
+    agent = named and tok.dep_ == "pobj" and tok.head.dep_ == "agent"
     relative = any(
         c.dep_ == "relcl" and any(s.dep_ in SUBJECT_DEPS and s.tag_ == "WP" for s in c.children)
         for t in chain
         for c in t.children
     )
-    return tok.dep_ in SUBJECT_DEPS or relative
+    return tok.dep_ in SUBJECT_DEPS or relative or agent
+
+
+def _joint_speaker_of(name: Token, pronoun: Token) -> bool:
+    """Whether a name is one of two or more joint subjects over the pronoun's clause: in
+    "John Letts and Sally Lane say he was tortured", "he" is neither (they say "we")."""
+    joint = name.dep_ == "conj" or any(c.dep_ == "conj" for c in name.children)
+    while name.dep_ in ("appos", "conj", "compound") and name.head.i != name.i:
+        name = name.head
+    return joint and name.dep_ in SUBJECT_DEPS and name.head in pronoun.ancestors
 
 
 def _pronoun_span(span: Span) -> Token | None:
@@ -916,6 +930,25 @@ def _named_place(doc: Doc, i: int) -> bool:
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lemma_.lower() in place_types()
 
 
+def _persons_named_elsewhere(ents: list[Span]) -> bool:
+    """A name the tagger calls an organisation here and a person elsewhere in the article is
+    the person ("I met Ricardo", tagged ORG; "Ricardo said", PERSON), and so is the full
+    name a man's or woman's first name so tagged opens ("Ricardo Vilanova"). True when
+    any label changed."""
+    persons = {e.text for e in ents if e.label_ == "PERSON"}
+    changed = False
+    for k, ent in enumerate(ents):
+        if ent.label_ != "ORG" or len(ent) > 3 or gazetteer().get(ent.text):
+            continue
+        if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+            continue
+        full = len(ent) > 1 and ent[0].text in persons and first_name_gender(ent.text)
+        if ent.text in persons or full:
+            ents[k] = Span(ent.doc, ent.start, ent.end, label="PERSON")
+            changed = True
+    return changed
+
+
 def _titled_persons(doc: Doc) -> None:
     """Names a person title introduces are persons, whatever the tagger called them:
     "UN envoy Staffan de Mistura" (tagged ORG), "the minister, Florence Parly", "Elif
@@ -931,8 +964,9 @@ def _titled_persons(doc: Doc) -> None:
             ents[k] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
         known = gazetteer().get(ent.text) if ent.label_ == "PERSON" else None
-        if known is not None and known.kind == "demonym":  # "a second Briton"
-            ents[k] = Span(doc, ent.start, ent.end, label="NORP")
+        if known is not None and known.kind in ("demonym", "org"):  # "a second Briton", "HTS"
+            label = "NORP" if known.kind == "demonym" else "ORG"
+            ents[k] = Span(doc, ent.start, ent.end, label=label)
             changed = True
         start = ent.start  # "Nisreen Assad Ibrahim Bahar", tagged from "Assad" on
         while (
@@ -963,6 +997,7 @@ def _titled_persons(doc: Doc) -> None:
         if introduced:
             ents[k] = Span(doc, ent.start, ent.end, label="PERSON")
             changed = True
+    changed |= _persons_named_elsewhere(ents)
     tagged = {t.i for ent in ents for t in ent}
     lower = _token_table(doc).lower
     for title in (doc[i] for i, low in enumerate(lower) if low in titles):
@@ -1001,6 +1036,7 @@ class ActorResolver:
         self.main_country = self._main_country(names)
         self.persons: list[Person] = []
         self._by_key: dict[str, Person] = {}
+        self._by_first: dict[str, Person | None] = {}  # first name → its one person, if one
         # derived from the persons, dropped by _check_persons when persons change
         self._persons_size = (0, 0)
         self._person_index: dict[int, int] | None = None
@@ -1026,6 +1062,7 @@ class ActorResolver:
             if m.entry and m.entry.kind == "person" and not taken & set(range(m.start, m.end)):
                 self._add_person(doc[m.start : m.end])
         self._surnames(taken | {i for m in names if m.entry for i in range(m.start, m.end)})
+        self._first_names()
         # he/she/his… in reading order: each resolved pronoun becomes a mention of its
         # person, so a chain of "he … he … he" keeps pointing at the first name
         table = _token_table(doc)
@@ -1056,6 +1093,20 @@ class ActorResolver:
             person = self._by_key.get(tok.lower_)
             if person is not None and len(person.name.split()) > 1:
                 person.mentions.append((tok.i, tok.i + 1))
+
+    def _first_names(self) -> None:
+        """A first name alone, met before the full name ("Sharon … Sharon Robinson"), is
+        the one person of the article with that first name."""
+        for p in list(self.persons):
+            full = self._by_first.get(p.name.lower()) if " " not in p.name else None
+            if full is not None and full is not p:
+                full.mentions = sorted(full.mentions + p.mentions)
+                full.titles |= p.titles
+                full.gender = full.gender or p.gender
+                self.persons.remove(p)
+                for k, q in self._by_key.items():
+                    if q is p:
+                        self._by_key[k] = full
 
     @staticmethod
     def _main_country(names: list[Match]) -> str | None:
@@ -1092,6 +1143,10 @@ class ActorResolver:
         # longest key first, so the same text finds the same person whatever the hash seed
         ordered = sorted(keys, key=lambda k: (-len(k), k))
         person = next((self._by_key[k] for k in ordered if k in self._by_key), None)
+        if person is not None and _other_first_name(name, person.name):
+            person = None  # "Sharon Robinson" is not her son Joe Robinson
+        if person is None and " " not in name:
+            person = self._by_first.get(name.lower())  # "Ricardo", after "Ricardo Vilanova"
         if person is None:
             person = Person(name, a.country, a.sector)
             self.persons.append(person)
@@ -1111,6 +1166,9 @@ class ActorResolver:
             person.gender = first_name_gender(person.name)
         for k in ordered:
             self._by_key.setdefault(k, person)
+        if " " in name and first_name_gender(name):  # a first name of one person only
+            first = name.split()[0].lower()
+            self._by_first[first] = person if self._by_first.get(first, person) is person else None
 
     def _person_named(self, span: Span) -> Person | None:
         """A person of the article whose name or surname is the span's proper-noun head."""
@@ -1130,10 +1188,16 @@ class ActorResolver:
         or, when no one was, the last one of the office's country and sector ("Donald
         Trump … The president told his generals")."""
         root = phrase_root(span)
-        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in root.children)
-        if root.pos_ != "NOUN" or not definite:
+        definite = any(
+            (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "PRON")
+            for c in root.children
+        )  # "the president", "his mother"
+        common = root.pos_ == "NOUN" or root.is_lower  # "the president", tagged NNP once
+        if not common or not definite:
             return None
         titled = self.person_before(root.i, root.lemma_.lower())
+        if titled and actor and titled.country and actor.country not in (None, titled.country):
+            titled = None  # "the president" of one country is not another's
         office = actor is not None and actor.sector is not None and actor.country is not None
         if (
             titled is not None
@@ -1257,6 +1321,8 @@ class ActorResolver:
                 # sentence first ("Erdoğan said he was ready"); then whoever the text
                 # already calls "he"/"his" (the centre of attention), then the nearest
                 root = self.doc[s:e].root
+                if _joint_speaker_of(root, tok):
+                    continue
                 pronoun = e - s == 1 and root.lower_ in PERSON_PRONOUNS
                 subject = tok.dep_ not in SUBJECT_DEPS or _is_subject(root)
                 same = subject and self._narration_index(s) == here
@@ -1304,13 +1370,26 @@ class ActorResolver:
             )
         ):
             return None
-        limit = sents.spans[min(2, len(sents.spans) - 1)].end
         first = {p.name: min(s for s, _ in p.mentions) for p in self.persons if p.mentions}
-        for p in sorted(self.persons, key=lambda p: first.get(p.name, len(self.doc))):
+        by_first = sorted(self.persons, key=lambda p: first.get(p.name, len(self.doc)))
+        limit = sents.spans[min(2, len(sents.spans) - 1)].end
+        for p in by_first:
             start = first.get(p.name, len(self.doc))
             if sents.index(start) == 0 or start >= limit:
                 continue
             if _is_subject(self.doc[start : start + 1].root):
+                return p
+        # one who speaks in the lede is the first new person a few sentences on who speaks
+        # ("…, a senior Republican senator has said. … Bob Corker, …, said")
+        limit = sents.spans[min(LEDE_SPEAKER_REACH, len(sents.spans) - 1)].end
+        for p in by_first if is_speech_verb(noun.head) and noun.dep_ == "nsubj" else ():
+            start = first.get(p.name, len(self.doc))
+            if sents.index(start) == 0 or start >= limit:
+                continue
+            root = self.doc[start : start + 1].root
+            while root.dep_ in ("compound", "appos") and root.head.i != root.i:
+                root = root.head
+            if root.dep_ == "nsubj" and is_speech_verb(root.head):
                 return p
         # or the person the text names later in so many words ("his name is Anwar Miah")
         named = [p for p in self.persons if p.name in first and self._named_so(first[p.name])]
@@ -1413,6 +1492,14 @@ def _kin_of_named(span: Span, person_span: tuple[int, int] | None) -> bool:
         return False
     start, end = person_span
     return any(c.dep_ == "poss" and start <= c.i < end for c in root.children)
+
+
+def _other_first_name(name: str, known: str) -> bool:
+    """Whether two full names sharing a surname have first names of different people."""
+    a, b = name.lower().split(), known.lower().split()
+    if len(a) < 2 or len(b) < 2 or a[0] in b or b[0] in a:
+        return False
+    return first_name_gender(name) is not None and first_name_gender(known) is not None
 
 
 def _chars(span: Span) -> tuple[int, int]:

@@ -65,6 +65,9 @@ class _Speakers:
         """The speaker word of a speech verb: its subject, the subject after it, or for a
         verb without one ("…, saying it had only “started the process”") the subject of
         the clause it depends on."""
+        quoted = _quoted_as(verb)
+        if quoted is not None:
+            return quoted
         for _ in range(3):
             # of several subjects, the nearest ("The co-chair of … Carl Bildt tweeted", a
             # phrase parsed as three subjects)
@@ -144,6 +147,8 @@ class _Speakers:
         named = [t for t in word.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
         if word.pos_ in ("NOUN", "PRON", "NUM") and named:
             word = named[0]  # "one of those featured in the film, Madiha Alghothani, told"
+        elif word.pos_ == "NOUN":
+            word = _name_before_title(word) or _name_after_post(word) or word
         actor = self.resolve(self._phrase(word))
         lemma = word.lower_ if word.pos_ == "PRON" else word.lemma_.lower()
         if lemma in PERSON_PRONOUNS:
@@ -263,32 +268,83 @@ PLURAL = ("NNS", "NNPS")
 SINGULAR = ("NN", "NNP")
 
 
+def _name_before_title(word):
+    """The name a title subject stands in apposition to, where the parser hung the name on
+    the verb ("Bashar Ja'afari, Syria's ambassador to the UN, said")."""
+    left = word.left_edge.i
+    if left < 2 or word.doc[left - 1].text != ",":
+        return None
+    name = word.doc[left - 2]
+    hung = name.head.i in (word.i, word.head.i)  # on the title, or a second subject
+    return name if name.ent_type_ == "PERSON" and hung else None
+
+
+def _name_after_post(word):
+    """The name closing a title's phrase after the place of the post, which the parser
+    reads as one name ("the former UK ambassador to Lebanon Tom Fletcher spoke")."""
+    for tok in word.subtree:
+        posted = any(c.dep_ == "compound" and c.ent_type_ in PLACE_ENTS for c in tok.children)
+        if tok.ent_type_ == "PERSON" and tok.dep_ == "pobj" and posted:
+            return tok
+    return None
+
+
+PLACE_ENTS = ("GPE", "LOC", "ORG", "NORP")
+
+
 def _where(token) -> bool:
     """A place named as where something is or happens ("fighting in Syria")."""
     return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "into", "from", "across")
 
 
 def _quotes_in_phrase(verb, start: int, end: int) -> bool:
-    """A verb like "call" or "praise" whose own phrase holds the quote ("calling it “…”");
-    a name in quotes ("what others call “the Daeshis”") is not a quotation."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_set("quoting_verbs.txt"):
+    """A verb like "call" or "praise" whose own phrase holds the quote ("calling it “…”",
+    "dismissed the talks as “a farce”"); a short name in quotes ("what others call “the
+    Daeshis”") is not a quotation."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in word_set("quoting_verbs.txt"):
         return False
-    if len(Sentences.of(verb.doc).text[start:end].split()) < MIN_WORDS:
+    demand = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)  # "call for"
+    naming = lemma in word_set("naming_verbs.txt") and not demand
+    if naming and len(Sentences.of(verb.doc).text[start:end].split()) < MIN_WORDS:
         return False
     right = verb.right_edge
     return verb.idx < start and end <= right.idx + len(right) + 2
 
 
+def _quoted_as(verb):
+    """Whom "quoted X as saying" quotes: X, not who quoted them."""
+    prep = verb.head
+    quoting = prep.head.lemma_.lower() in ("quote", "cite")
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or not quoting:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
+def _passive(verb) -> bool:
+    """A verb in the passive: its subject is spoken to or of, not the speaker ("anyone
+    affiliated … had been denied entry", "an exiled cleric accused of …")."""
+    reduced = verb.tag_ == "VBN" and verb.dep_ == "acl"
+    return reduced or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
 def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int]]):
-    """The speech verb outside the quotes in the sentences a quote begins and ends in,
-    nearest to the quote; else the verb of the sentence ending in a colon before it."""
+    """The speech verb outside the quotes in the sentences a quote begins and ends in: the
+    innermost one whose clause holds the quote ("insisted the ceasefire did not apply to
+    areas “held by the terrorists”, Tasnim reported": insisted), else the nearest; else
+    the verb of the sentence ending in a colon before it."""
     found = {sents.at_char(start), sents.at_char(max(start, end - 1))} - {None}
     candidates = [
         t
         for k in sorted(found)
         for t in sents.spans[k]
-        if (is_speech_verb(t) or _quotes_in_phrase(t, start, end)) and not inside(t.idx, spans)
+        if (is_speech_verb(t) or _quotes_in_phrase(t, start, end))
+        and not inside(t.idx, spans)
+        and not _passive(t)
     ]
+    holding = [t for t in candidates if _reports(t, start, end)]
+    if holding:
+        return min(holding, key=lambda t: t.right_edge.i - t.left_edge.i)
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
     after = _reporting_after(sents, end)
@@ -388,7 +444,7 @@ def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], spea
     if not k or sents.spans[k].start_char < start - 2:
         return None, None
     for verb in reversed(sents.spans[k - 1]):
-        if is_speech_verb(verb) and not inside(verb.idx, spans):
+        if is_speech_verb(verb) and not inside(verb.idx, spans) and not _passive(verb):
             word = speakers.subject(verb)
             if word is not None:
                 return verb, word
@@ -430,6 +486,27 @@ def _too_short(sents: Sentences, start: int, end: int, verb) -> bool:
     said_end = start + len(sents.text[start:end].rstrip(" ,.;:!?"))  # “Yes, entirely,” he said
     words = len(sents.text[start:end].split())
     return words < MIN_WORDS and not (verb is not None and _reports(verb, start, said_end))
+
+
+TERM_WORDS = 8  # at most this many quoted words without a verb or a speaker are a term
+
+
+def _term(sents: Sentences, start: int, end: int) -> bool:
+    """Quoted words no one is found to say that are no clause, or a heading between
+    paragraphs: a name or slogan ("the “mother of all bombs”"), not a quotation."""
+    words = sents.text[start:end].split()
+    span = sents.doc.char_span(start, end, alignment_mode="expand")
+    verbless = span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    return len(words) <= TERM_WORDS and (verbless or _crosshead(sents.text, start, end))
+
+
+def _crosshead(text: str, start: int, end: int) -> bool:
+    """A quoted line standing as a heading between paragraphs: after a finished sentence,
+    with no stop of its own, and followed by a new sentence (‘Added room for error’ The…)."""
+    before = text[: max(start - 1, 0)].rstrip()
+    after = text[end + 1 :].lstrip()
+    finished = not before or before[-1] in ".!?\u201d\u2019\"'"
+    return finished and text[start:end].rstrip()[-1:].isalnum() and after[:1].isupper()
 
 
 def _direct(sents: Sentences, article_id: str, span: tuple[int, int], speaker, said) -> Quote:
@@ -518,6 +595,8 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             elif previous is not None and _about(sents, start, previous.speaker, speakers):
                 speaker = previous.speaker  # “…,” recalled Renas. But Renas had heard … “…”
                 said = (previous.verb, previous.verb_start, previous.verb_end)
+        if speaker is None and _term(sents, start, end):
+            continue
         quote = _direct(sents, article_id, (start, end), speaker, said)
         quotes.append(quote)
         previous = quote
