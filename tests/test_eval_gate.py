@@ -45,6 +45,15 @@ def test_plover_events_on_news_sentences_never_read():
     _check("plover_news_heldout", evaluate(path))
 
 
+def test_plover_events_on_guardian_sentences():
+    """300 sentences of the Guardian corpus annotated for storyline (eval/plover/README.md):
+    real text of the kind users bring, pointing into ../shared rather than copied."""
+    from storyline.evaluation.plover import evaluate
+
+    path = ROOT / "eval" / "plover" / "guardian_sentences_dev.jsonl"
+    _check("plover_guardian", evaluate(path, shared=SHARED))
+
+
 def test_time_expressions():
     from storyline.evaluation.time import evaluate
 

@@ -368,6 +368,25 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
         # a participle before its noun acts on it
         ("Police found the body of a kidnapped journalist.", "ASSAULT", None,
          "a kidnapped journalist"),
+        # whom one lets do something, parsed as the to-clause's subject; refused: REJECT
+        ("Hungary will not allow Afghan migrants to cross its border.", "REJECT", "Hungary",
+         "Afghan migrants"),
+        ("Kenya said it would allow the Red Cross to visit the camps.", "AGREE", "Kenya",
+         "the Red Cross"),
+        # the one asked to act, whatever it is called
+        ("The minister urged neighbouring countries to take back their citizens.", "REQUEST",
+         "The minister", "neighbouring countries"),
+        # the parties of talks one is in, or of calls a thing is discussed in
+        ("Seoul and Tokyo are in talks to end the dispute.", "CONSULT", "Seoul", "Tokyo"),
+        ("Macron discussed the crisis in phone calls with Angela Merkel.", "CONSULT", "Macron",
+         "Angela Merkel"),
+        ("Kagame spoke to the Ugandan foreign minister on Thursday.", "CONSULT", "Kagame",
+         "the Ugandan foreign minister"),
+        # blocking an act or a return refuses it; reservations about a plan disapprove of it
+        ("The governor blocked the return of the exiled cleric.", "REJECT", "The governor",
+         "the exiled cleric"),
+        ("Tusk expressed reservations about the German plan.", "ACCUSE", "Tusk",
+         "the German plan"),
     ],
 )  # fmt: skip
 def test_roles_inside_phrases(text, type_, source, target):

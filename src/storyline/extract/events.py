@@ -463,7 +463,8 @@ def _noun_source(noun):
         # "teachers went on strike", "troops remained on alert", "placed X under arrest",
         # "X was taken into custody by police"
         return _subject_of(head.head)
-    taking_part = noun.dep_ == "pobj" and head.lemma_.lower() == "in" and head.head.pos_ == "VERB"
+    taking_part = noun.dep_ == "pobj" and head.lemma_.lower() == "in"
+    taking_part = taking_part and head.head.pos_ in ("VERB", "AUX")
     if taking_part and head.head.lemma_.lower() in word_set("partaking_verbs.txt"):
         return _subject_of(head.head)  # "troops participate in peacekeeping operations"
     done_in = noun.dep_ == "pobj" and head.lemma_.lower() == "in"
@@ -519,6 +520,8 @@ def _actorish(token) -> bool:
         return True
     if _acronym(token):  # "talks with the ELN", untagged: a group's initials
         return True
+    if token.pos_ == "PROPN" and token.is_title and token.dep_ in SUBJECTS and not token.ent_type_:
+        return not _known_place(token.text)  # "Ja’afari accused …", a name the tagger missed
     if token.ent_type_ in MISTAKEN_ENTS and token.pos_ == "PROPN":  # "a visit to Montevideo"
         return _known_place(token.text)
     if token.lemma_.lower() in role_words():
@@ -829,12 +832,26 @@ def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, lis
             targets.append(_counted(child))
         elif child.dep_ in ("ccomp", "dobj") and free_relative_object(child) is not None:
             targets.append(free_relative_object(child))  # "hosting what it called X"
+    if "dobj" in entry.target and not targets:
+        targets = _let_do(verb)
     given = _pobjs(verb, preps)
     if given and not any(_other(t, entry.type) for t in targets):
         targets = given  # "returned the painting to X", "rolled back tariffs on Y"
     else:
         targets += given
     return sources, targets
+
+
+def _let_do(verb) -> list:
+    """Whom a verb lets or bids do something, where the parser made them the subject of
+    the to-clause ("will not allow Syrian Kurds to attend")."""
+    return [
+        s
+        for c in verb.children
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for s in c.children
+        if s.dep_ in SUBJECTS
+    ][:1]
 
 
 def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list):
@@ -849,6 +866,8 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
         )
         targets = ([t for t in targets if t not in fired] + aimed) if fired else targets
     met = _met_on_the_way(trigger_token)
+    if entry.type == "CONSULT" and not any(_other(t, entry.type) for t in targets):
+        met = met or _met_in(trigger_token)
     if met:  # "travelled to Moscow for talks with Putin": Putin, more than Moscow
         targets = met
     # "attacked an army camp in western Kabul", "the bombing of a hotel in Mogadishu": the
@@ -856,7 +875,8 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
     hit = ("dobj", "pobj") if entry.pos == "NOUN" else ("dobj",)
     struck = entry.type in PHYSICAL and any(t.dep_ in hit and t.pos_ == "NOUN" for t in targets)
     struck = struck or any(t.pos_ == "NOUN" for t in aimed)
-    search = not struck and "none" not in entry.target
+    asked = entry.type == "REQUEST" and _addressed(trigger_token, targets)
+    search = not struck and "none" not in entry.target and not asked
     if search and not any(_other(t, entry.type) for t in targets):
         behind = [t for t in _behind_event(targets) if t not in sources]  # not the actor itself
         targets = _recipient(trigger_token) or behind or targets
@@ -889,6 +909,13 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
     return sources, actors or targets
 
 
+def _addressed(trigger, targets: list) -> bool:
+    """Whether the target is one asked to act, whatever it is called: "urged western
+    countries to repatriate their fighters" asks the countries."""
+    asked = any(c.dep_ == "xcomp" for c in trigger.children)
+    return asked and any(t.dep_ == "dobj" and t.pos_ in ("NOUN", "PROPN") for t in targets)
+
+
 AIMED_PREPS = ("at", "on", "into", "under", "toward", "towards", "against")
 
 
@@ -903,6 +930,15 @@ def _met_on_the_way(verb) -> list:
     for clause in verb.children:
         if clause.dep_ in ("advcl", "xcomp") and getattr(match(clause), "type", "") == "CONSULT":
             return [c for c in clause.children if c.dep_ == "dobj" and _actorish(c)][:1]
+    return []
+
+
+def _met_in(verb) -> list:
+    """Whom one consults in the calls or talks a verb is done in: "discussed his concerns
+    in phone calls with Trump and Putin"."""
+    for noun in _pobjs(verb, ("in", "during", "at", "over")):
+        if getattr(match(noun), "type", None) == "CONSULT":
+            return [g for g in _pobjs(noun, ("with",)) if _actorish(g)][:1]
     return []
 
 
