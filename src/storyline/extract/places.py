@@ -430,14 +430,18 @@ def resolve_all(names: list[str]) -> list[Place | None]:
         if cand is not None and cand.precision in precisions:
             told[k].update(x for x in (cand.country, cand.region) if x)
 
+    total: Counter[str] = Counter()
+
     def others(k: str) -> Counter[str]:  # a name is no context for itself ("Georgia")
-        return sum((c for j, c in told.items() if j != k), Counter())
+        return total - told[k]
 
     for k, name in zip(keys, names, strict=True):
         tell(k, best_candidate(name), ("country", "region"))
+    total = sum(told.values(), Counter())
     second = [best_candidate(n, others(k)) for k, n in zip(keys, names, strict=True)]
     for k, cand in zip(keys, second, strict=True):  # towns and states, read in context
         tell(k, cand, ("city", "region"))
+    total = sum(told.values(), Counter())
     third = [best_candidate(n, others(k)) for k, n in zip(keys, names, strict=True)]
     # where the article's towns and counties are: each name is most likely one near the others
     spots = [
