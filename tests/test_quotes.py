@@ -706,6 +706,18 @@ def test_a_statement_from_someone_is_theirs():
             "no more weapons",
             "Ahmet Davutoglu",
         ),
+        (  # no verb: the sentence gives the words to someone
+            "The Kurds, in the words of the US general Joseph Votel, were exemplary at “living "
+            "up to their word” in the war.",
+            "living up",
+            "Joseph Votel",
+        ),
+        (
+            "According to a state department designation, the man “likely took part in the "
+            "group’s executions”.",
+            "likely took part",
+            "state department",
+        ),
         (  # a characterising verb's complement
             "Nasr al-Hariri, the opposition's chief negotiator, dismissed the summit as a "
             "“gathering of the regime with the regime”.",

@@ -437,6 +437,20 @@ def _words_of(sents: Sentences, end: int):
     return word
 
 
+def _attributed_in(sents: Sentences, start: int):
+    """Who the sentence of a quote with no verb gives it to: "in the words of X", "according
+    to X" ("…, in the words of the US general Joseph Votel, were exemplary at “…”")."""
+    k = sents.at_char(start)
+    for word in sents.spans[k] if k is not None else ():
+        of = word.lower_ == "words" and word.head.lower_ == "in"
+        to = word.lower_ == "according"
+        prep = "of" if of else "to" if to else None
+        for p in word.children if prep else ():
+            if p.lower_ == prep:
+                return next((c for c in p.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], speakers: _Speakers):
     """For a quote opening its sentence with no verb of its own: the speech verb and speaker
     of the sentence before, when that sentence reports what someone said."""
@@ -582,7 +596,7 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             said = _said(verb)
         elif (signed := _signed(sents, end) or _named_after(sents, end)) is not None:
             speaker = speakers.resolve(signed)
-        elif (named := _words_of(sents, end)) is not None:
+        elif (named := _words_of(sents, end) or _attributed_in(sents, start)) is not None:
             speaker = speakers.actor(named)
         elif previous is not None and _continues(sents, previous, start):
             speaker = previous.speaker
