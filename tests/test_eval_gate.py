@@ -99,6 +99,8 @@ def test_police_events():
         ("guardian_dev4.jsonl", "quotes_guardian_dev4"),
         ("guardian_dev5.jsonl", "quotes_guardian_dev5"),
         ("guardian_dev6.jsonl", "quotes_guardian_dev6"),
+        ("guardian_dev7.jsonl", "quotes_guardian_dev7"),
+        ("guardian_dev8.jsonl", "quotes_guardian_dev8"),
         ("guardian_heldout.jsonl", "quotes_guardian_heldout"),
     ],
 )

@@ -286,7 +286,7 @@ def valid_country_code(code: str) -> bool:
 
 def _is_patron(doc: Doc, m: Match) -> bool:
     """'Turkish-backed', 'US-led', 'pro-Assad': the match names a sponsor, not the actor."""
-    t = _token_table(doc)
+    t = token_table(doc)
     n = len(t.lower)
     if m.end + 2 <= n and t.word(m.end) in {"-", "–"} and t.lower[m.end + 1] in PATRON_WORDS:
         return True
@@ -337,7 +337,7 @@ def _names_from(doc: Doc, i: int) -> tuple[list[Match], Match | None]:
         memo = doc.user_data["storyline_names_at"] = {}
     found = memo.get(i)
     if found is None:
-        table = _token_table(doc)
+        table = token_table(doc)
         known, person = [], None
         if not table.punct[i] and table.pos[i] != "DET":  # 'the', 'a': no Token made
             tok = doc[i]
@@ -395,7 +395,7 @@ class TokenTable:
         return self.text[self.starts[i] : self.ends[i]]
 
 
-def _token_table(doc: Doc) -> TokenTable:
+def token_table(doc: Doc) -> TokenTable:
     """The Doc's token table, read once with Doc.to_array (which makes no Token objects);
     it holds nothing the entities decide, so renaming entities leaves it valid."""
     table = doc.user_data.get("storyline_tokens")
@@ -448,7 +448,7 @@ def _name_candidates(doc: Doc) -> list[bool]:
     flags = doc.user_data.get("storyline_name_starts")
     if flags is None:
         starts = _name_starts()
-        table = _token_table(doc)
+        table = token_table(doc)
         iob, kind = doc.to_array([ENT_IOB, ENT_TYPE]).T
         person_begins = ((iob == 3) & (kind == doc.vocab.strings["PERSON"])).tolist()  # 3 is B
         flags = [
@@ -460,7 +460,7 @@ def _name_candidates(doc: Doc) -> list[bool]:
 
 def _known_names(doc: Doc, i: int) -> list[Match]:
     """The knowledge-file names (or big-enough cities) starting at token i, longest first."""
-    table = _token_table(doc)
+    table = token_table(doc)
     if _first_word(table.word(i)) not in _name_starts():
         return []
     gaz, cityset, keys = gazetteer(), cities(), _name_keys_folded()
@@ -540,7 +540,7 @@ def _role_opens(doc: Doc) -> list[bool]:
     """Per token, once per Doc: could a role word or phrase start here?"""
     flags = doc.user_data.get("storyline_role_opens")
     if flags is None:
-        words, openers, t = role_words(), _role_openers(), _token_table(doc)
+        words, openers, t = role_words(), _role_openers(), token_table(doc)
         flags = [
             low in openers or lem.lower() in words
             for low, lem in zip(t.lower, t.lemma, strict=True)
@@ -552,7 +552,7 @@ def _role_opens(doc: Doc) -> list[bool]:
 def _role_matches(doc: Doc, idx: list[int], taken: set[int]) -> list[Match]:
     """Longest-first matches of role words over tokens not already inside a known name."""
     words, opens = role_words(), _role_opens(doc)
-    t = _token_table(doc)
+    t = token_table(doc)
     allowed = set(idx) - taken
     out: list[Match] = []
     i = min(idx) if idx else 0
@@ -636,7 +636,7 @@ def _bare(span: Span, idx: list[int], matches: list[Match]) -> bool:
     """Whether the matches make the whole phrase, apart from determiners, 's, 'and', commas."""
     if not matches:
         return False
-    t = _token_table(span.doc)
+    t = token_table(span.doc)
     covered = {i for m in matches for i in range(m.start, m.end)}
     return all(
         i in covered or t.pos[i] in {"DET", "PUNCT", "PART", "CCONJ"} or t.tag[i] == "POS"
@@ -810,10 +810,14 @@ class Person:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # token [start, end)
     titles: set[str] = field(default_factory=set)  # "president", "envoy": what "the X" may mean
     gender: str | None = None  # "m" or "f" once a title or a pronoun said so
+    guessed: bool = False  # the gender is only what the first name suggests
 
-    def may_be(self, pronoun: Token) -> bool:
-        """Whether "he"/"she" can take up this person, as far as the article has told."""
-        return self.gender is None or self.gender == _gender(pronoun)
+    def may_be(self, pronoun: Token, guess: bool = True) -> bool:
+        """Whether "he"/"she" can take up this person, as far as the article has told
+        (with `guess` False, a gender guessed from the first name is not held against it)."""
+        return (
+            self.gender is None or self.gender == _gender(pronoun) or (self.guessed and not guess)
+        )
 
     def score(self) -> int:
         """How complete the record is: country and sector count most, then name length."""
@@ -891,6 +895,24 @@ def _is_subject(tok: Token) -> bool:
     return tok.dep_ in SUBJECT_DEPS or relative or agent
 
 
+def _in_main_clause(tok: Token) -> bool:
+    """Whether a name is the subject of its sentence's main verb (or of a verb joined to
+    it), not of a clause said or told within ("Jonathon Duncan said Hall had planned …"),
+    nor one of joint subjects ("His parents, John Letts and Sally Lane, say")."""
+    if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
+        return False
+    while tok.dep_ in ("appos", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    # a root opened by "when"/"after" is a subordinate clause the parser took for the main
+    subordinate = any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)
+    return verb.dep_ == "ROOT" and not subordinate
+
+
 def _joint_speaker_of(name: Token, pronoun: Token) -> bool:
     """Whether a name is one of two or more joint subjects over the pronoun's clause: in
     "John Letts and Sally Lane say he was tortured", "he" is neither (they say "we")."""
@@ -949,6 +971,42 @@ def _persons_named_elsewhere(ents: list[Span]) -> bool:
     return changed
 
 
+def _apposed_persons(doc: Doc, ents: list[Span], titles: frozenset[str]) -> bool:
+    """A full name the tagger missed, or ran into an organisation before a comma, is a
+    person when a person noun stands in apposition to it ("Jan Lukas, a German volunteer",
+    "Speaking to the Telegraph, Hussen Abase, father of Amira Abase, said"); `ents` is
+    changed in place."""
+    nouns, changed = person_nouns().keys() | titles, False
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ == "PERSON":
+            continue
+        if not any(c.dep_ == "appos" and c.i > tok.i and c.lemma_.lower() in nouns
+                   for c in tok.children):  # fmt: skip
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == tok:
+            start -= 1
+        name = doc[start : tok.i + 1]
+        if not 2 <= len(name) <= 4 or not all(t.pos_ == "PROPN" and t.is_title for t in name):
+            continue
+        if gazetteer().get(name.text) or gazetteer().get(tok.text):
+            continue
+        over = [k for k, e in enumerate(ents) if e.start <= tok.i and start < e.end]
+        if any(ents[k].end > tok.i + 1 for k in over):
+            continue
+        # "the Telegraph, Hussen Abase": the organisation ends at the comma
+        commas = {k: [t.i for t in doc[ents[k].start : start] if t.text == ","] for k in over}
+        if not all(commas.values()) or any(ents[k].label_ == "PERSON" for k in over):
+            continue
+        for k in over:
+            e = ents[k]
+            ents[k] = Span(doc, e.start, commas[k][-1], label=e.label_)
+        ents[:] = [e for e in ents if len(e)]
+        ents.append(Span(doc, start, tok.i + 1, label="PERSON"))
+        changed = True
+    return changed
+
+
 def _titled_persons(doc: Doc) -> None:
     """Names a person title introduces are persons, whatever the tagger called them:
     "UN envoy Staffan de Mistura" (tagged ORG), "the minister, Florence Parly", "Elif
@@ -999,7 +1057,7 @@ def _titled_persons(doc: Doc) -> None:
             changed = True
     changed |= _persons_named_elsewhere(ents)
     tagged = {t.i for ent in ents for t in ent}
-    lower = _token_table(doc).lower
+    lower = token_table(doc).lower
     for title in (doc[i] for i, low in enumerate(lower) if low in titles):
         # "Chancellor Scholz", where the tagger saw no name at all
         if not title.is_title:
@@ -1018,6 +1076,7 @@ def _titled_persons(doc: Doc) -> None:
             ents.append(Span(doc, title.i + 1, end, label="PERSON"))
             tagged |= set(range(title.i + 1, end))
             changed = True
+    changed |= _apposed_persons(doc, ents, titles)
     if changed:
         ents.sort(key=lambda e: e.start)
         doc.ents = ents
@@ -1065,25 +1124,30 @@ class ActorResolver:
         self._first_names()
         # he/she/his… in reading order: each resolved pronoun becomes a mention of its
         # person, so a chain of "he … he … he" keeps pointing at the first name
-        table = _token_table(doc)
+        table = token_table(doc)
         self._quoted = quote_spans(table.text)
         self._pronoun_person: dict[int, Person] = {}
         for i, low in enumerate(table.lower):
             if low in PERSON_PRONOUNS and table.pos[i] == "PRON":
                 tok = doc[i]
                 hit = self._antecedent_person(tok)
+                if hit is None:  # a gender guessed from a first name yields to the text:
+                    hit = self._antecedent_person(tok, guess=False)  # "Ilham Ahmed … she"
+                    if hit is not None and len(self._rivals) != 1:
+                        hit = None
                 if hit is not None:
                     self._pronoun_person[tok.i] = hit[0]
                     hit[0].mentions.append((tok.i, tok.i + 1))
-                    if len(self._rivals) == 1:  # "Ahmed Khan said he …", no one else near
-                        hit[0].gender = hit[0].gender or _gender(tok)
+                    alone = len(self._rivals) == 1  # "Ahmed Khan said he …", no one else near
+                    if alone and (hit[0].gender is None or hit[0].guessed):
+                        hit[0].gender, hit[0].guessed = _gender(tok), False
 
     def _surnames(self, taken: set[int]) -> None:
         """The surname of a person named in full, where the tagger took it for something
         else ("McGurk told reporters", tagged as an organisation), is still a mention of
         that person, unless it modifies a noun after it ("the Clinton Foundation"); a
         single name ("Afrin", a town the tagger once took for a person) has no surname."""
-        table = _token_table(self.doc)
+        table = token_table(self.doc)
         for i, pos in enumerate(table.pos):
             if pos != "PROPN" or i in taken or not table.text[table.starts[i]].isupper():
                 continue
@@ -1102,7 +1166,8 @@ class ActorResolver:
             if full is not None and full is not p:
                 full.mentions = sorted(full.mentions + p.mentions)
                 full.titles |= p.titles
-                full.gender = full.gender or p.gender
+                if full.gender is None or (full.guessed and not p.guessed and p.gender):
+                    full.gender, full.guessed = p.gender, p.guessed
                 self.persons.remove(p)
                 for k, q in self._by_key.items():
                     if q is p:
@@ -1134,8 +1199,12 @@ class ActorResolver:
             res.person_span[0] < ent.end and ent.start < res.person_span[1]
         )
         own = analyse(ent, self.main_country) if elsewhere else None
-        if own is not None and own.person is not None and own.person.countries:
-            # "the defence secretary, Jim Mattis, Trump has said": Trump is someone known
+        if own is not None and (
+            (own.person is not None and own.person.countries)
+            or _possessor_named(phrase, res.person_span)
+        ):
+            # "the defence secretary, Jim Mattis, Trump has said": Trump is someone known;
+            # "Begum's baby, Jarrah": the baby is not Begum
             phrase, res = ent, own
         a = res.actor
         name = res.person.name if res.person else _strip_det(ent)
@@ -1160,13 +1229,14 @@ class ActorResolver:
         person.mentions.append((ent.start, ent.end))
         person.titles |= _titles(phrase, ent)
         genders = {person_nouns().get(t) for t in person.titles} - {None, "-"}
-        if person.gender is None and len(genders) == 1:  # "Mrs", "spokeswoman", "mother"
-            person.gender = genders.pop()
+        if (person.gender is None or person.guessed) and len(genders) == 1:  # "Mrs", "mother"
+            person.gender, person.guessed = genders.pop(), False
         if person.gender is None:  # "Sally Lane", "Jack Letts": what the first name says
             person.gender = first_name_gender(person.name)
+            person.guessed = person.gender is not None
         for k in ordered:
             self._by_key.setdefault(k, person)
-        if " " in name and first_name_gender(name):  # a first name of one person only
+        if " " in name and name[0].isupper():  # a first name of one person only
             first = name.split()[0].lower()
             self._by_first[first] = person if self._by_first.get(first, person) is person else None
 
@@ -1249,12 +1319,15 @@ class ActorResolver:
         title: str | None = None,
         where: tuple[str, str] | None = None,
         office: str | None = None,
+        pronoun: Token | None = None,
     ) -> Person | None:
         """The person mentioned last before token `i` (with this title, or of this country
-        and sector and no office but `office`, when given)."""
+        and sector and no office but `office`, or whom this pronoun may be, when given)."""
         best, best_end = None, -1
         offices = word_set("person_titles.txt")
         for p in self.persons:
+            if pronoun is not None and not p.may_be(pronoun):
+                continue
             if title is not None and title not in p.titles:
                 continue
             if where is not None and (p.country, p.sector) != where:
@@ -1277,10 +1350,9 @@ class ActorResolver:
         steps = self.doc.user_data.get("storyline_narration")
         if steps is None:  # per token, as pronouns ask for every mention before them
             steps, count = [], 0
-            for sent in Sentences.of(self.doc).spans:
-                quoted = sent.text.lstrip()[:1] in OPENING_MARKS or inside(
-                    sent.start_char, self._quoted
-                )
+            sents = Sentences.of(self.doc)
+            for sent, text in zip(sents.spans, sents.texts, strict=True):
+                quoted = text.lstrip()[:1] in OPENING_MARKS or inside(sent.start_char, self._quoted)
                 count += not quoted
                 steps += [count] * (sent.end - sent.start)
             self.doc.user_data["storyline_narration"] = steps
@@ -1293,12 +1365,12 @@ class ActorResolver:
         return hit[0] if hit is not None else None
 
     def _antecedent_person(
-        self, tok: Token, not_name: str | None = None
+        self, tok: Token, not_name: str | None = None, guess: bool = True
     ) -> tuple[Person, tuple[int, int]] | None:
         """The person a pronoun takes up: mentioned before it in its own sentence or the
         one before (quoted sentences between do not count)."""
         here = self._narration_index(tok.i)
-        starts = _token_table(self.doc).starts
+        starts = token_table(self.doc).starts
         best, best_rank = None, None
         self._rivals: set[str] = set()  # the persons it could take up
 
@@ -1306,7 +1378,7 @@ class ActorResolver:
             return inside(char, self._quoted)
 
         for p in self.persons:
-            if p.name == not_name or not p.may_be(tok):
+            if p.name == not_name or not p.may_be(tok, guess):
                 continue
             for s, e in p.mentions:
                 if e > tok.i or here - self._narration_index(s) > PRONOUN_REACH:
@@ -1318,15 +1390,17 @@ class ActorResolver:
                 ):
                     continue  # "“… Baghdadi is the only one left,” he said": not Baghdadi
                 # a subject pronoun most often takes up the last subject, one in its own
-                # sentence first ("Erdoğan said he was ready"); then whoever the text
-                # already calls "he"/"his" (the centre of attention), then the nearest
+                # sentence first ("Erdoğan said he was ready"), a main clause's before one
+                # it reports; then whoever the text already calls "he"/"his" (the centre
+                # of attention), then the nearest
                 root = self.doc[s:e].root
                 if _joint_speaker_of(root, tok):
                     continue
                 pronoun = e - s == 1 and root.lower_ in PERSON_PRONOUNS
                 subject = tok.dep_ not in SUBJECT_DEPS or _is_subject(root)
                 same = subject and self._narration_index(s) == here
-                rank = (subject, same, pronoun, s)
+                main = tok.dep_ in SUBJECT_DEPS and _in_main_clause(root)
+                rank = (subject, same, main, pronoun, s)
                 if best_rank is None or rank > best_rank:
                     best, best_rank = (p, (s, e)), rank
                 self._rivals.add(p.name)
@@ -1488,10 +1562,18 @@ def _kin_of_named(span: Span, person_span: tuple[int, int] | None) -> bool:
     """Whether a phrase names a person by someone else's name: a person noun whose possessor
     is the named one ("Anna Campbell's father", "Begum's mother")."""
     root = phrase_root(span)
-    if person_span is None or root.pos_ != "NOUN" or root.lemma_.lower() not in person_nouns():
+    if root.pos_ != "NOUN" or root.lemma_.lower() not in person_nouns():
+        return False
+    return _possessor_named(span, person_span)
+
+
+def _possessor_named(span: Span, person_span: tuple[int, int] | None) -> bool:
+    """Whether the named person is the possessor of the phrase's head ("Begum's baby,
+    Jarrah", "Begum's lawyer, Tasnime Akunjee"), someone other than the phrase names."""
+    if person_span is None:
         return False
     start, end = person_span
-    return any(c.dep_ == "poss" and start <= c.i < end for c in root.children)
+    return any(c.dep_ == "poss" and start <= c.i < end for c in phrase_root(span).children)
 
 
 def _other_first_name(name: str, known: str) -> bool:

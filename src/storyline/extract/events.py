@@ -25,7 +25,7 @@ from functools import cache
 
 from ..knowledge import table, word_set
 from ..model import Actor, Event, Place, When
-from .actors import role_words
+from .actors import role_words, token_table
 from .places import gazetteer, place_types
 from .syntax import (
     REFLEXIVES,
@@ -207,6 +207,9 @@ def _holds(kind: str, words: frozenset[str], token) -> bool:
 def _carried(noun, deps: tuple[str, ...] = ("dobj",)) -> bool:
     """A noun a light verb carries: "launched an attack", "failed to reach agreement"."""
     return noun.dep_ in deps and noun.head.lemma_.lower() in word_set("light_verbs.txt")
+
+
+HEADS = frozenset({"VERB", "AUX", "NOUN", "PROPN"})  # the parts of speech a trigger heads
 
 
 def _pos(token) -> str | None:
@@ -1206,6 +1209,7 @@ def _event(
     type_, mode, fallback_cameo = kind
     source, target = roles
     cameo, score = type_table().get((type_, mode), type_table().get((type_, None), (None, None)))
+    text = Sentences.of(sent.doc).texts[s_idx]
     thing = _thing(first, {t.i for t in trigger})
     givers = [(a.start, a.end) for a in source if a.start is not None]
     if thing is not None and any(start <= thing.idx < end for start, end in givers):
@@ -1220,10 +1224,10 @@ def _event(
         target=target,
         trigger=" ".join(t.text for t in words),
         modality=mod,
-        background=is_background(first, time, ctx.anchor, sent.text),
+        background=is_background(first, time, ctx.anchor, text),
         sentence=s_idx,
         start=sent.start_char,
-        end=sent.start_char + len(sent.text.rstrip()),
+        end=sent.start_char + len(text.rstrip()),
         date=time.date if time else (ctx.anchor.isoformat() if ctx.anchor else None),
         date_precision=time.precision if time else "article",
         place=_place(first, ctx.where, source + target),
@@ -1247,8 +1251,9 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
     """Every event stated in the Doc's sentences, each with its evidence offsets."""
     events: list[Event] = []
     resolve, when, anchor = ctx.resolve, ctx.when, ctx.anchor
+    pos = token_table(doc).pos  # only verbs and nouns head triggers: skip the rest unmade
     for s_idx, sent in enumerate(Sentences.of(doc).spans):
-        found = [(token, match(token)) for token in sent]
+        found = [(doc[i], match(doc[i])) for i in range(sent.start, sent.end) if pos[i] in HEADS]
         # "arrest" in "an arrest warrant" is part of one trigger, not an event of its own
         parts = {w.i for t, e in found if e is not None for w in _trigger_words(t, e)[1:]}
         for token, entry in found:

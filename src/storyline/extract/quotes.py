@@ -23,7 +23,7 @@ from functools import cache
 
 from ..knowledge import lines, table, word_set
 from ..model import Actor, Comment, Quote
-from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver
+from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver, token_table
 from .marks import OPENERS, inside, nested_spans, quote_spans
 from .syntax import (
     Sentences,
@@ -35,6 +35,7 @@ from .syntax import (
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
+REPORTING_POS = frozenset({"VERB", "AUX", "NOUN"})  # speech verbs and nouns ("claims that")
 SHARED_SUBJECT = ("advcl", "xcomp", "conj")  # "denounced it, calling it …": the same speaker
 MIN_WORDS = 4  # fewer quoted words are a term or a scare quote unless a speech verb reports them
 CLOSING = "".join(OPENERS.values())  # closing quotation marks
@@ -65,7 +66,7 @@ class _Speakers:
         """The speaker word of a speech verb: its subject, the subject after it, or for a
         verb without one ("…, saying it had only “started the process”") the subject of
         the clause it depends on."""
-        quoted = _quoted_as(verb)
+        quoted = _quoted_as(verb) or _agent(verb)
         if quoted is not None:
             return quoted
         for _ in range(3):
@@ -82,13 +83,19 @@ class _Speakers:
             if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 # "with the minister, Florence Parly, announcing that …"
                 return self._issuer(verb.head) or verb.head
+            if found is None and verb.dep_ == "advcl":
+                found = _with_subject(verb)  # the same, the participle hung on the clause
             if found is not None and found.dep_ in SUBJECTS:
                 found = self._issuer(found) or found  # "a statement from Unicef said"
             if found is None:
                 found = self._name_before(verb)
             if found is not None or verb.dep_ not in SHARED_SUBJECT:
                 return found
-            verb = self._narrated_head(verb)
+            head = self._narrated_head(verb)
+            said = head.head
+            if verb.dep_ == "conj" and head.dep_ == "ccomp" and is_speech_verb(said):
+                head = said  # "He said attacks had inspired him and added: …": he added
+            verb = head
         return None
 
     def _issuer(self, noun):
@@ -162,7 +169,7 @@ class _Speakers:
                         found = self.resolve(noun_phrase(described))
                     return actor.standing_for(found)
                 # … or else the last person who spoke
-                known = self._last_named(word.i) or self._person(word.i)
+                known = self._last_named(word) or self._person(word)
                 if known is not None:
                     return actor.standing_for(known)
             return actor
@@ -218,11 +225,15 @@ class _Speakers:
             return Actor(actor.text, None, None, None, actor.start, actor.end)
         return actor.standing_for(Actor(p.name, p.name, p.country, p.sector))
 
-    def _last_named(self, i: int) -> Actor | None:
-        """The last speaker named as a person before token i: direct quotes are read before
-        reported ones, so the one read last may stand further on in the text."""
-        before = [k for k in self.named if k < i]
-        return self.named[max(before)] if before else None
+    def _last_named(self, pronoun) -> Actor | None:
+        """The last speaker named as a person before a pronoun, of its gender when known:
+        direct quotes are read before reported ones, so the one read last may stand further
+        on in the text."""
+        for k in sorted((k for k in self.named if k < pronoun.i), reverse=True):
+            person = self.resolver.person_at(k, k + 1)
+            if person is None or person.may_be(pronoun):
+                return self.named[k]
+        return None
 
     def _outside(self, word) -> bool:
         """A subject inside the quoted words, or a quote mark the parser took for one, is
@@ -259,8 +270,8 @@ class _Speakers:
                 return self.resolve(ent)
         return None
 
-    def _person(self, i: int) -> Actor | None:
-        p = self.resolver.person_before(i)
+    def _person(self, pronoun) -> Actor | None:
+        p = self.resolver.person_before(pronoun.i, pronoun=pronoun)
         return Actor(p.name, p.name, p.country, p.sector) if p is not None else None
 
 
@@ -312,6 +323,19 @@ def _quotes_in_phrase(verb, start: int, end: int) -> bool:
     return verb.idx < start and end <= right.idx + len(right) + 2
 
 
+def _with_subject(verb):
+    """The subject of "…, with X, the minister, saying: …" where the parser hung "saying" on
+    the clause: the object of a "with" set off by a comma that ends right before it (not
+    "clashed with Trump, pointing out …", where the subject points out)."""
+    for prep in verb.head.children:
+        set_off = prep.i == prep.sent.start or verb.doc[prep.i - 1].is_punct
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i and set_off:
+            gap = verb.doc[prep.right_edge.i + 1 : verb.i]
+            if all(t.is_punct for t in gap):
+                return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
 def _quoted_as(verb):
     """Whom "quoted X as saying" quotes: X, not who quoted them."""
     prep = verb.head
@@ -319,6 +343,16 @@ def _quoted_as(verb):
     if verb.dep_ != "pcomp" or prep.lower_ != "as" or not quoting:
         return None
     return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
+def _agent(verb):
+    """Who speaks in the passive: "they were told by police officers that …" (the
+    subject is who was told; "asked by officials to find …" asks, and says nothing)."""
+    said = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not said or verb.doc[said[0].left_edge.i - 1].is_punct:  # "…: “There are …”"
+        return None
+    by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return by[0] if by else None
 
 
 def _passive(verb) -> bool:
@@ -358,6 +392,12 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
             verbs = [t for t in sents.spans[k] if is_speech_verb(t) and t.idx < colon]
             if verbs:
                 return verbs[-1]
+            last = [t for t in sents.spans[k] if t.idx < colon][-1:]
+            if last and last[0].dep_ == "prt":  # "He went on:"
+                last = [last[0].head]
+            said = last[0] if last and last[0].pos_ == "VERB" else None
+            if said is not None and any(c.dep_ in SUBJECTS for c in said.children):
+                return said  # a verb that ends on the colon says it: "Begum continued:"
     return None
 
 
@@ -695,8 +735,12 @@ def indirect_quotes(
     spans = [(q.start, q.end) for q in direct]
     quotes: list[Quote] = []
     doc = sents.doc
+    table = token_table(doc)  # only verbs, nouns and "according" report: skip the rest unmade
     for k, sent in enumerate(sents.spans):
-        for token in sent:
+        for i in range(sent.start, sent.end):
+            if table.pos[i] not in REPORTING_POS and table.lower[i] != "according":
+                continue
+            token = doc[i]
             word, content = None, None
             if is_speech_verb(token):
                 content = _content(token)

@@ -112,9 +112,10 @@ def quote_stances(doc, quotes: list[Quote]) -> list[Stance]:
             thing = _conditioned(token)
             if thing is None or thing.pos_ == "PRON":
                 continue
-            sent = sents.spans[sents.index(token.i)]
+            k_sent = sents.index(token.i)
+            sent = sents.spans[k_sent]
             text = " ".join(noun_phrase(thing).text.split())
-            end = sent.start_char + len(sent.text.rstrip())
+            end = sent.start_char + len(sents.texts[k_sent].rstrip())
             out.append(Stance(q.article_id, q.speaker, entry[1], text, "proposal",
                               sents.index(token.i), sent.start_char, end, q.id))  # fmt: skip
             break

@@ -77,7 +77,13 @@ def inverted_subject(verb):
     before = verb.doc[verb.i - 1] if verb.i > 0 and not verb.is_sent_start else None
     if before is None or before.text not in (",", "\u201d", '"', "'", "\u2019"):
         return None
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    found = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if found is None:  # "…,” said Canadian Hanna Bohman, one of … to have joined": the
+        # parser made the name the subject of a clause it hung on the verb
+        found = next((s for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                      for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1
+                      and s.pos_ in ("PROPN", "NOUN")), None)  # fmt: skip
+    return found
 
 
 def antecedent(token):
@@ -147,6 +153,8 @@ class Sentences:
         self.spans = list(doc.sents)
         self.starts = [s.start for s in self.spans]
         self.char_starts = [s.start_char for s in self.spans]
+        # each sentence's text, cut from the Doc's: Span.text joins its tokens anew per call
+        self.texts = [self.text[s.start_char : s.end_char] for s in self.spans]
 
     @classmethod
     def of(cls, doc) -> Sentences:
@@ -165,7 +173,7 @@ class Sentences:
         """The sentences as records with offsets into the body."""
         out = []
         for k, sent in enumerate(self.spans):
-            text = sent.text.rstrip()  # spaCy keeps the blank line after a paragraph's end
+            text = self.texts[k].rstrip()  # spaCy keeps the blank line after a paragraph's end
             out.append(Sentence(article_id, k, sent.start_char, sent.start_char + len(text), text))
         return out
 

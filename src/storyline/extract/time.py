@@ -551,7 +551,8 @@ def _spans_in(sent) -> list:
     found = doc.user_data.setdefault("storyline_time_spans", {})
     if base not in found:
         spans = []
-        for start, end in find_time_expressions(sent.text):
+        text = Sentences.of(doc).text[base : sent.end_char]  # Doc.text joins its tokens anew
+        for start, end in find_time_expressions(text):
             span = doc.char_span(base + start, base + end, alignment_mode="expand")
             if span is not None and len(span):
                 spans.append(span)
