@@ -101,7 +101,9 @@ def test_police_events():
         ("guardian_dev6.jsonl", "quotes_guardian_dev6"),
         ("guardian_dev7.jsonl", "quotes_guardian_dev7"),
         ("guardian_dev8.jsonl", "quotes_guardian_dev8"),
+        ("guardian_dev9.jsonl", "quotes_guardian_dev9"),
         ("guardian_heldout.jsonl", "quotes_guardian_heldout"),
+        ("guardian_heldout2.jsonl", "quotes_guardian_heldout2"),
     ],
 )
 def test_quotes_guardian(name: str, floors: str):

@@ -473,3 +473,22 @@ def test_guessed_roles_state_no_stance():
                   "AGREE")  # fmt: skip
     assert [s.object for s in event_stances([told])] == ["Sudan"]
     assert "Sudan" not in [s.object for s in event_stances([guessed])]
+
+
+def test_no_longer_negates_and_a_clause_of_time_keeps_its_own_mood():
+    """ "no longer supply" refuses aid; "delayed … after they were forced to" is a coercion
+    that happened, not a plan of the delaying."""
+    e = one("The US would no longer supply arms to Syrian Kurdish fighters.", "REJECT")
+    assert e.source[0].country == "USA"
+    forced = one(
+        "Many families were delayed for hours after they were forced to undergo security "
+        "checks by the Syrian Democratic Forces.",
+        "COERCE",
+    )
+    assert forced.modality == "asserted"
+
+
+def test_not_letting_people_across_a_border_refuses_them():
+    e = one("Turkey has said it will not let large numbers of new refugees across its border.",
+            "REJECT")  # fmt: skip
+    assert e.source[0].country == "TUR" and "refugees" in e.target[0].text

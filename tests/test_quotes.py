@@ -871,3 +871,61 @@ def test_the_text_overrules_a_gender_guessed_from_a_first_name():
         "power on the border,” she said."
     )
     assert who(said(text, "We would like"))[0] == "Ilham Ahmed"
+
+
+def test_a_speech_noun_holding_the_quote_gives_its_owner():
+    text = (
+        "Donald Trump’s surprise announcement late last week that US troops would be “coming "
+        "out of Syria very soon” has placed further stress on the partnership."
+    )
+    assert who(said(text, "coming out of Syria"))[0] == "Donald Trump"
+
+
+def test_a_quote_in_a_sentence_about_a_person_is_theirs():
+    """With no verb, noun or neighbour to go by: the person the sentence is about."""
+    text = (
+        "Ruaa Abu Rashed arrived in Germany in 2014. At a reception centre in Friedland, she "
+        "felt “numbed by the sense of loneliness and boredom”."
+    )
+    assert who(said(text, "numbed by the sense"))[0] == "Ruaa Abu Rashed"
+    label = (
+        "Ahmet Davutoğlu, a professor, helped promulgate a “zero problems with neighbours” "
+        "foreign policy."
+    )
+    assert not [q for q in quotes(label) if q.kind == "direct"]
+
+
+def test_the_ledes_officer_who_has_said_is_named_later():
+    text = (
+        "The UK’s most senior counter-terrorism officer has said that Shamima Begum had "
+        "“potentially criminalised” herself. Government officials are still considering "
+        "what to do. Neil Basu, assistant commissioner for counter-terrorism at Scotland "
+        "Yard, told the Guardian the case should drive home the risks."
+    )
+    assert who(said(text, "potentially criminalised"))[0] == "Neil Basu"
+
+
+def test_a_name_the_parser_apposed_to_an_organisation_is_the_subject():
+    text = (
+        "Speaking on Tuesday, the head of US Central Command, Gen Joseph Votel, appeared to "
+        "contradict Trump by claiming US troops were still needed in Syria. “The hard part, "
+        "I think, is in front of us,” he told a conference."
+    )
+    assert "Joseph Votel" in who(said(text, "The hard part"))[0]
+
+
+def test_a_sentence_ending_on_a_colon_gives_its_subject():
+    text = (
+        "Khalil, a defected army officer, articulates a common sentiment: “We won’t accept "
+        "another dictator to take his place.”"
+    )
+    assert who(said(text, "We won’t accept"))[0] == "Khalil"
+
+
+def test_a_quote_after_a_report_is_the_main_speakers():
+    text = (
+        "Hassan Shibly, a lawyer, suggests Hoda could be used to warn others not to follow "
+        "her path. “Having somebody like Hoda speak out against the kind of hatred that "
+        "groups like this engage in would be a very useful tool.”"
+    )
+    assert who(said(text, "Having somebody like"))[0] == "Hassan Shibly"

@@ -128,6 +128,7 @@ PARTITIVES = frozenset(
         "rest",
     ]
 )
+REFLEXIVE_PERSONS = frozenset({"himself", "herself"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
@@ -876,12 +877,23 @@ LEDE_SPEAKER_REACH = 6  # sentences on where the lede's unnamed speaker is named
 OPENING_MARKS = frozenset('“"‘«')
 
 
+def _owner_of_apposed(tok: Token) -> Token:
+    """For a name the parser apposed to the object of "of" ("the head of US Central
+    Command, Gen Joseph Votel, appeared"): the noun it names, "head"; else the word itself."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        return tok.head.head
+    return tok
+
+
 def _is_subject(tok: Token) -> bool:
     """Whether a name is its clause's subject, also as an apposition or conjunct of it, or
     the subject of a relative clause on it ("his minister, Hulusi Akar, who said …")."""
     chain = [tok]
     while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
         tok = tok.head
+        chain.append(tok)
+    if len(chain) > 1 and chain[-2].dep_ == "appos" and chain[0].ent_type_ == "PERSON":
+        tok = _owner_of_apposed(tok)
         chain.append(tok)
     # a passive's agent ("echoed by Johnson"), not a name modifying it ("by the Trump
     # administration")
@@ -901,8 +913,11 @@ def _in_main_clause(tok: Token) -> bool:
     nor one of joint subjects ("His parents, John Letts and Sally Lane, say")."""
     if tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children):
         return False
+    name = tok
     while tok.dep_ in ("appos", "compound") and tok.head.i != tok.i:
         tok = tok.head
+    if tok is not name and name.ent_type_ == "PERSON":
+        tok = _owner_of_apposed(tok)
     if tok.dep_ not in SUBJECT_DEPS:
         return False
     verb = tok.head
@@ -1146,15 +1161,21 @@ class ActorResolver:
         """The surname of a person named in full, where the tagger took it for something
         else ("McGurk told reporters", tagged as an organisation), is still a mention of
         that person, unless it modifies a noun after it ("the Clinton Foundation"); a
-        single name ("Afrin", a town the tagger once took for a person) has no surname."""
+        single name ("Afrin", a town the tagger once took for a person) has no surname. So
+        is the first name of the one person so called, even tagged a common noun ("Ruaa
+        herself", after "Ruaa Abu Rashed")."""
         table = token_table(self.doc)
         for i, pos in enumerate(table.pos):
-            if pos != "PROPN" or i in taken or not table.text[table.starts[i]].isupper():
+            if pos not in ("PROPN", "NOUN") or i in taken:
+                continue
+            if not table.text[table.starts[i]].isupper():
                 continue
             tok = self.doc[i]
             if tok.dep_ == "compound" and tok.head.i > tok.i:
                 continue
-            person = self._by_key.get(tok.lower_)
+            person = self._by_key.get(tok.lower_) if pos == "PROPN" else None
+            if person is None and not tok.ent_type_:
+                person = self._by_first.get(tok.lower_)
             if person is not None and len(person.name.split()) > 1:
                 person.mentions.append((tok.i, tok.i + 1))
 
@@ -1401,6 +1422,8 @@ class ActorResolver:
                 same = subject and self._narration_index(s) == here
                 main = tok.dep_ in SUBJECT_DEPS and _in_main_clause(root)
                 rank = (subject, same, main, pronoun, s)
+                if tok.lower_ in REFLEXIVE_PERSONS:  # "Ruaa herself": the nearest name
+                    rank = (self._sent_index(s) == self._sent_index(tok.i), True, True, True, s)
                 if best_rank is None or rank > best_rank:
                     best, best_rank = (p, (s, e)), rank
                 self._rivals.add(p.name)
@@ -1431,13 +1454,21 @@ class ActorResolver:
         is that same one."""
         sents = Sentences.of(self.doc)
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        in_lede = sents.index(noun.i) == 0
+        speaks = noun.dep_ == "nsubj" and is_speech_verb(noun.head)
         if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             lede = sents.spans[0]  # "the man" takes up the opening sentence's "a man"
             same = [t for t in lede if t.lemma_ == noun.lemma_ and t.i < noun.i and t != noun]
-            return self.named_after_lede(same[0]) if same else None
+            if same or not in_lede:
+                return self.named_after_lede(same[0]) if same else None
+        # … and the lede's "the UK's most senior counter-terrorism officer has said", "his
+        # mother has said" is the first new person who speaks a few sentences on
+        described = (
+            not indefinite and speaks and any(c.dep_ in ("det", "poss") for c in noun.children)
+        )
         if (
-            not indefinite
-            or sents.index(noun.i) != 0
+            not (indefinite or described)
+            or not in_lede
             or (
                 noun.lemma_.lower() not in (person_nouns().keys() | word_set("person_titles.txt"))
                 and noun.ent_type_ != "NORP"  # "A second Briton who left … has said"
@@ -1447,7 +1478,7 @@ class ActorResolver:
         first = {p.name: min(s for s, _ in p.mentions) for p in self.persons if p.mentions}
         by_first = sorted(self.persons, key=lambda p: first.get(p.name, len(self.doc)))
         limit = sents.spans[min(2, len(sents.spans) - 1)].end
-        for p in by_first:
+        for p in by_first if indefinite else ():
             start = first.get(p.name, len(self.doc))
             if sents.index(start) == 0 or start >= limit:
                 continue
@@ -1456,7 +1487,7 @@ class ActorResolver:
         # one who speaks in the lede is the first new person a few sentences on who speaks
         # ("…, a senior Republican senator has said. … Bob Corker, …, said")
         limit = sents.spans[min(LEDE_SPEAKER_REACH, len(sents.spans) - 1)].end
-        for p in by_first if is_speech_verb(noun.head) and noun.dep_ == "nsubj" else ():
+        for p in by_first if speaks else ():
             start = first.get(p.name, len(self.doc))
             if sents.index(start) == 0 or start >= limit:
                 continue
@@ -1467,7 +1498,7 @@ class ActorResolver:
                 return p
         # or the person the text names later in so many words ("his name is Anwar Miah")
         named = [p for p in self.persons if p.name in first and self._named_so(first[p.name])]
-        return named[0] if len(named) == 1 else None
+        return named[0] if len(named) == 1 and indefinite else None
 
     def _named_so(self, i: int) -> bool:
         """Whether a name is given as someone's name: "his name is X", "named as X"."""

@@ -137,6 +137,9 @@ CIRCUMSTANCE_PREPS = frozenset(
 )
 
 
+TIME_MARKS = CIRCUMSTANCE_PREPS | {"when", "while", "as", "once", "because", "although"}
+
+
 def _object_tokens(token) -> list:
     """A trigger's objects: direct, prepositional, the verb of its to-clause, and the
     words conjoined with them ("sent doctors, equipment and drugs")."""
@@ -1056,7 +1059,11 @@ def _cue_phrases(token) -> set[str]:
     mods = [c for c in token.children if c.dep_ in MODIFIERS and c.i < token.i + 3]
     lemmas = [c.lemma_.lower() for c in mods]
     phrases = set(lemmas) | {" ".join(lemmas[k : k + 2]) for k in range(len(lemmas) - 1)}
-    phrases |= {f"{c.lemma_.lower()} {g.lemma_.lower()}" for c in mods for g in c.children}
+    phrases |= {  # in sentence order: "no longer"
+        " ".join(t.lemma_.lower() for t in sorted((c, g), key=lambda t: t.i))
+        for c in mods
+        for g in c.children
+    }
     return phrases
 
 
@@ -1065,7 +1072,15 @@ def modality(trigger_token) -> str:
     cues = modality_cues()
     found = {cues[p] for p in _cue_phrases(trigger_token) if p in cues}
     head = trigger_token.head
-    if trigger_token.dep_ in ("xcomp", "ccomp", "advcl", "acl") and head.i != trigger_token.i:
+    # a clause of time or cause has its own mood: "delayed … after they were forced to"
+    framed = trigger_token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in trigger_token.children
+    )
+    if (
+        trigger_token.dep_ in ("xcomp", "ccomp", "advcl", "acl")
+        and head.i != trigger_token.i
+        and not framed
+    ):
         head_phrases = {head.lemma_.lower()} | {
             f"{head.lemma_.lower()} {c.lemma_.lower()}" for c in head.children if c.dep_ == "prt"
         }

@@ -392,12 +392,11 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
             verbs = [t for t in sents.spans[k] if is_speech_verb(t) and t.idx < colon]
             if verbs:
                 return verbs[-1]
-            last = [t for t in sents.spans[k] if t.idx < colon][-1:]
-            if last and last[0].dep_ == "prt":  # "He went on:"
-                last = [last[0].head]
-            said = last[0] if last and last[0].pos_ == "VERB" else None
-            if said is not None and any(c.dep_ in SUBJECTS for c in said.children):
-                return said  # a verb that ends on the colon says it: "Begum continued:"
+            # else the sentence's own verb: "Begum continued:", "Khalil, a defected army
+            # officer, articulates a common sentiment:"
+            said = sents.spans[k].root
+            if said.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in said.children):
+                return said
     return None
 
 
@@ -497,7 +496,10 @@ def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], spea
     k = sents.at_char(start)
     if not k or sents.spans[k].start_char < start - 2:
         return None, None
-    for verb in reversed(sents.spans[k - 1]):
+    # the sentence's main speech verb first: "Shibly suggests she could be used to warn
+    # others." is Shibly's
+    verbs = sorted(sents.spans[k - 1], key=lambda t: (sum(1 for _ in t.ancestors), -t.i))
+    for verb in verbs:
         if is_speech_verb(verb) and not inside(verb.idx, spans) and not _passive(verb):
             word = speakers.subject(verb)
             if word is not None:
@@ -638,6 +640,8 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             speaker = speakers.resolve(signed)
         elif (named := _words_of(sents, end) or _attributed_in(sents, start)) is not None:
             speaker = speakers.actor(named)
+        elif (owner := _noun_speaker(sents, start)) is not None:
+            speaker = speakers.actor(owner)  # "Trump's announcement that troops would be “…”"
         elif previous is not None and _continues(sents, previous, start):
             speaker = previous.speaker
             said = (previous.verb, previous.verb_start, previous.verb_end)
@@ -649,12 +653,55 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             elif previous is not None and _about(sents, start, previous.speaker, speakers):
                 speaker = previous.speaker  # “…,” recalled Renas. But Renas had heard … “…”
                 said = (previous.verb, previous.verb_start, previous.verb_end)
+            elif (subject := _person_subject(sents, start, end, speakers)) is not None:
+                speaker = speakers.actor(subject)  # "she felt “numbed by the sense of …”"
         if speaker is None and _term(sents, start, end):
             continue
         quote = _direct(sents, article_id, (start, end), speaker, said)
         quotes.append(quote)
         previous = quote
     return quotes
+
+
+def _noun_speaker(sents: Sentences, start: int):
+    """Whose statement a quote is part of when a speech noun holds it: "Trump's surprise
+    announcement that US troops would be “coming out …”", "his claim of “victory”"."""
+    k = sents.at_char(start)
+    if k is None:
+        return None
+    for noun in sents.spans[k]:
+        if noun.pos_ != "NOUN" or noun.idx >= start or _speech_noun(noun) is None:
+            continue
+        right = noun.right_edge
+        if not noun.left_edge.idx <= start < right.idx + len(right):
+            continue
+        by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) or (by or [None])[0]
+        if owner is not None:
+            return owner
+    return None
+
+
+def _person_subject(sents: Sentences, start: int, end: int, speakers: _Speakers):
+    """For a quote no verb, noun or neighbour gives a speaker: the person its sentence is
+    about, when that person is the main subject ("she felt “numbed by …”", "Ruaa found her
+    way on to a course, “even though my heart sank …”"); the quote must not be a term."""
+    k = sents.at_char(start)
+    if k is None or len(sents.text[start:end].split()) < MIN_WORDS:
+        return None
+    quoted = sents.doc.char_span(start, end, alignment_mode="contract")
+    if quoted is None or not len(quoted) or quoted.root.dep_ in ("compound", "amod", "nmod"):
+        return None
+    before = [t for t in sents.doc[max(quoted.start - 2, 0) : quoted.start] if not t.is_quote]
+    if before and before[-1].tag_ == "DT":
+        return None  # "a “zero problems with neighbours” foreign policy": a name
+    root = sents.spans[k].root
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.idx < start), None)
+    if subject is None or not speakers._outside(subject):
+        return None
+    named = subject.ent_type_ == "PERSON" or speakers.resolver.person_at(subject.i, subject.i + 1)
+    return subject if named or subject.lower_ in PERSON_PRONOUNS else None
 
 
 def _content(verb):
