@@ -929,3 +929,24 @@ def test_a_quote_after_a_report_is_the_main_speakers():
         "groups like this engage in would be a very useful tool.”"
     )
     assert who(said(text, "Having somebody like"))[0] == "Hassan Shibly"
+
+
+def test_before_admitting_is_the_speakers():
+    text = (
+        "“We did the wrong thing for the right reasons,” Adam, a media organiser, says, "
+        "before admitting: “We opened Pandora’s box.”"
+    )
+    assert who(said(text, "We opened Pandora"))[0] == "Adam"
+
+
+def test_in_someones_words_and_according_to_someone_who_speaks():
+    words = (
+        "Global jihadist groups arrived as parasites on the chaos because, in one informant’s "
+        "words: “You are in dire need for a narrative that can justify this futility.”"
+    )
+    assert "informant" in said(words, "You are in dire need").speaker.text
+    according = (
+        "According to Cherin, a mother from Aleppo who speaks like a grassroots poet: “You "
+        "have an inheritance, and after 30 years you slam it on the ground.”"
+    )
+    assert who(said(according, "You have an inheritance"))[0] == "Cherin"

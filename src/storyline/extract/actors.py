@@ -977,7 +977,9 @@ def _persons_named_elsewhere(ents: list[Span]) -> bool:
     for k, ent in enumerate(ents):
         if ent.label_ != "ORG" or len(ent) > 3 or gazetteer().get(ent.text):
             continue
-        if not all(t.pos_ == "PROPN" and t.is_title for t in ent):
+        # tagged a proper noun, or anything but at a sentence's start ("So does Ruaa",
+        # where the tagger took the name for a verb)
+        if not all(t.is_title and (t.pos_ == "PROPN" or not t.is_sent_start) for t in ent):
             continue
         full = len(ent) > 1 and ent[0].text in persons and first_name_gender(ent.text)
         if ent.text in persons or full:

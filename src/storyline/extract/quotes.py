@@ -89,6 +89,9 @@ class _Speakers:
                 found = self._issuer(found) or found  # "a statement from Unicef said"
             if found is None:
                 found = self._name_before(verb)
+            if found is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+                verb = verb.head.head  # "Adam says, before admitting: …": who says admits
+                continue
             if found is not None or verb.dep_ not in SHARED_SUBJECT:
                 return found
             head = self._narrated_head(verb)
@@ -376,6 +379,9 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
         and not inside(t.idx, spans)
         and not _passive(t)
     ]
+    given = _attributed_in(sents, start)  # not "who speaks like a poet" in "According to
+    if given is not None:  # Cherin, a mother from Aleppo who speaks like a poet: “…”"
+        candidates = [t for t in candidates if not given.left_edge.i <= t.i <= given.right_edge.i]
     holding = [t for t in candidates if _reports(t, start, end)]
     if holding:
         return min(holding, key=lambda t: t.right_edge.i - t.left_edge.i)
@@ -389,6 +395,8 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
         k = sents.at_char(len(before) - 1)
         if k is not None:
             colon = len(before) - 1
+            if _attributed_in(sents, colon) is not None:
+                return None  # "According to Cherin, a mother … who speaks like a poet: “…”"
             verbs = [t for t in sents.spans[k] if is_speech_verb(t) and t.idx < colon]
             if verbs:
                 return verbs[-1]
@@ -477,11 +485,15 @@ def _words_of(sents: Sentences, end: int):
 
 
 def _attributed_in(sents: Sentences, start: int):
-    """Who the sentence of a quote with no verb gives it to: "in the words of X", "according
-    to X" ("…, in the words of the US general Joseph Votel, were exemplary at “…”")."""
+    """Who the sentence of a quote with no verb gives it to: "in the words of X", "in X's
+    words", "according to X" ("…, in the words of the US general Joseph Votel, were
+    exemplary at “…”")."""
     k = sents.at_char(start)
     for word in sents.spans[k] if k is not None else ():
         of = word.lower_ == "words" and word.head.lower_ == "in"
+        owner = next((c for c in word.children if c.dep_ == "poss"), None) if of else None
+        if owner is not None:
+            return owner  # "in one informant's words"
         to = word.lower_ == "according"
         prep = "of" if of else "to" if to else None
         for p in word.children if prep else ():
