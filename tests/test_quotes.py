@@ -950,3 +950,11 @@ def test_in_someones_words_and_according_to_someone_who_speaks():
         "have an inheritance, and after 30 years you slam it on the ground.”"
     )
     assert who(said(according, "You have an inheritance"))[0] == "Cherin"
+
+
+def test_a_speaker_who_called_himself_a_name_is_that_name():
+    text = (
+        "“Most want to leave, like me,” said the 26-year-old, who called himself Abu Saad. "
+        "“A lot of them realise that the group they were with tricked them.”"
+    )
+    assert who(said(text, "Most want to leave"))[0] == "Abu Saad"

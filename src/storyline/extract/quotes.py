@@ -35,6 +35,7 @@ from .syntax import (
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
+SELF_NAMING = frozenset({"call", "name"})  # "who called himself X", "who named himself X"
 REPORTING_POS = frozenset({"VERB", "AUX", "NOUN"})  # speech verbs and nouns ("claims that")
 SHARED_SUBJECT = ("advcl", "xcomp", "conj")  # "denounced it, calling it …": the same speaker
 MIN_WORDS = 4  # fewer quoted words are a term or a scare quote unless a speech verb reports them
@@ -155,7 +156,14 @@ class _Speakers:
     def actor(self, word) -> Actor:
         """The actor a speaker word names; a bare document takes the last one's author."""
         named = [t for t in word.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
-        if word.pos_ in ("NOUN", "PRON", "NUM") and named:
+        named += [
+            t
+            for clause in word.children
+            if clause.dep_ == "relcl" and clause.lemma_.lower() in SELF_NAMING
+            for t in clause.children
+            if t.dep_ in ("oprd", "dobj", "attr") and t.ent_type_ == "PERSON"
+        ]  # "the 26-year-old, who called himself Abu Saad"
+        if word.pos_ in ("NOUN", "PRON", "NUM", "ADJ") and named:
             word = named[0]  # "one of those featured in the film, Madiha Alghothani, told"
         elif word.pos_ == "NOUN":
             word = _name_before_title(word) or _name_after_post(word) or word
