@@ -13,7 +13,7 @@ import pytest
 from conftest import stored, storyline
 
 from storyline.model import Article, Comment
-from storyline.store import Store
+from storyline.store import MIGRATIONS, Store, _apply_migrations
 
 BODY = (
     "Parliament voted on Tuesday to extend the state of emergency by three months, officials said."
@@ -125,6 +125,51 @@ def test_sigkill_at_any_moment_then_rerun_stores_everything_exactly_once(tmp_pat
             "SELECT count(*) FROM articles a WHERE NOT EXISTS "
             "(SELECT 1 FROM sentences s WHERE s.article_id = a.id)"
         ).fetchone() == (0,)
+
+
+# Dies (like SIGKILL: no clean-up, no checkpoint) at the Nth COMMIT any connection makes.
+DIE_AT_COMMIT = """
+import os, sys, duckdb
+from storyline.store import MIGRATIONS, Store, _apply_migrations
+connect, commits = duckdb.connect, [0]
+class Dying:
+    def __init__(self, con): self.con = con
+    def __getattr__(self, name): return getattr(self.con, name)
+    def execute(self, sql, *args):
+        result = self.con.execute(sql, *args)
+        if sql == "COMMIT":
+            commits[0] += 1
+            if commits[0] == int(sys.argv[2]): os._exit(9)
+        return result
+duckdb.connect = lambda *a, **k: Dying(connect(*a, **k))
+Store(sys.argv[1]).close()
+"""
+
+
+@pytest.mark.parametrize("commit", [1, 3, 6])
+def test_killed_while_the_schema_is_made_the_database_still_opens(tmp_path, db, commit):
+    killed = subprocess.run([sys.executable, "-c", DIE_AT_COMMIT, str(db), str(commit)])
+    assert killed.returncode == 9  # died half-way through the migrations
+    with Store(db) as store:  # DuckDB 1.5 cannot replay a log of schema changes
+        assert not store._pending()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(db.name)) == [db.name]
+    assert storyline("articles", "--db", str(db)).returncode == 0
+
+
+def test_an_older_database_is_brought_up_to_date_and_keeps_its_articles(db):
+    con = duckdb.connect(str(db))  # a database made when only the first migration existed
+    _apply_migrations(con, MIGRATIONS[:1])
+    con.execute(
+        "INSERT INTO articles (id, source, format, body) VALUES ('a1', 'old.txt', 'text', 'Old.')"
+    )
+    con.close()
+    reader = storyline("articles", "--db", str(db))
+    assert reader.returncode == 1 and b"made by an older storyline" in reader.stderr
+    assert storyline("link", "--db", str(db)).returncode == 0
+    with Store(db, read_only=True) as store:
+        assert not store._pending()
+        assert [a["id"] for a in store.list_articles()] == ["a1"]
+    assert sorted(p.name for p in db.parent.iterdir() if p.name.startswith(db.name)) == [db.name]
 
 
 def test_database_in_use_and_missing_database_give_one_clear_line(tmp_path, db):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -294,7 +295,10 @@ def _connect(path: str | Path, read_only: bool) -> duckdb.DuckDBPyConnection:
             ) from e
         raise StoreError(f"cannot open {path}: {e}") from e
     except duckdb.Error as e:
-        raise StoreError(f"cannot open {path} as a DuckDB database: {e}") from e
+        reason = str(e).splitlines()[0]  # DuckDB appends a stack trace to internal errors
+        if "replaying WAL" in reason:
+            reason += f"; moving {path}.wal aside opens the database as of its last checkpoint"
+        raise StoreError(f"cannot open {path} as a DuckDB database: {reason}") from e
 
 
 def _insert(
@@ -355,6 +359,23 @@ def _event_record(r: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _apply_migrations(
+    con: duckdb.DuckDBPyConnection, migrations: Sequence[tuple[str, str]] = MIGRATIONS
+) -> None:
+    """Run the migrations this database lacks, each in its own transaction."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS migrations "
+        "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    done = {name for (name,) in con.execute("SELECT name FROM migrations").fetchall()}
+    for name, sql in migrations:
+        if name not in done:
+            con.execute("BEGIN")
+            con.execute(sql)
+            con.execute("INSERT INTO migrations (name) VALUES (?)", [name])
+            con.execute("COMMIT")
+
+
 class Store:
     """One DuckDB file; open read-only for queries, writable for `storyline run`."""
 
@@ -363,8 +384,13 @@ class Store:
         self.con = _connect(path, read_only)
         if not read_only:
             self._migrate()
-        elif self._pending():
+        elif pending := self._pending():
             self.con.close()
+            if len(pending) == len(MIGRATIONS):
+                raise StoreError(
+                    f"{path} holds no storyline tables (a run stopped before storing "
+                    f"anything?): run 'storyline run PATH --db {path}'"
+                )
             raise StoreError(
                 f"{path} was made by an older storyline: run 'storyline link --db {path}' "
                 "once to bring it up to date"
@@ -388,19 +414,28 @@ class Store:
         self.con.close()
 
     def _migrate(self) -> None:
-        self.con.execute(
-            "CREATE TABLE IF NOT EXISTS migrations "
-            "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
-        )
-        done = {name for (name,) in self.con.execute("SELECT name FROM migrations").fetchall()}
-        todo = [(name, sql) for name, sql in MIGRATIONS if name not in done]
-        for name, sql in todo:
-            self.con.execute("BEGIN")
-            self.con.execute(sql)
-            self.con.execute("INSERT INTO migrations (name) VALUES (?)", [name])
-            self.con.execute("COMMIT")
-        if todo:  # schema changes straight into the file: DuckDB 1.5 cannot replay an
-            self.con.execute("CHECKPOINT")  # ALTER TABLE from its log after a crash
+        """Bring the schema up to date on a copy and swap it in.
+
+        DuckDB 1.5 cannot replay schema changes (a fresh CREATE TABLE, an ALTER
+        TABLE) from its log after a crash, so a kill during migrations must never
+        leave them in the log: the copy is checkpointed before it replaces the file.
+        """
+        if not self._pending():
+            return
+        self.con.execute("CHECKPOINT")  # the file alone holds everything stored so far
+        staging = Path(f"{self.path}.migrating")
+        for leftover in (staging, Path(f"{staging}.wal")):  # from a run killed here
+            leftover.unlink(missing_ok=True)
+        shutil.copyfile(self.path, staging)
+        con = duckdb.connect(str(staging))
+        try:
+            _apply_migrations(con)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        self.con.close()
+        os.replace(staging, self.path)
+        self.con = _connect(self.path, read_only=False)
 
     # -- writes ---------------------------------------------------------------
 
