@@ -492,3 +492,30 @@ def test_not_letting_people_across_a_border_refuses_them():
     e = one("Turkey has said it will not let large numbers of new refugees across its border.",
             "REJECT")  # fmt: skip
     assert e.source[0].country == "TUR" and "refugees" in e.target[0].text
+
+
+def test_parsed_docs_are_freed_once_extracted():
+    # the extractors' caches in Doc.user_data point back at the Doc through objects the
+    # garbage collector does not follow: kept, they would hold every Doc of a run in memory
+    import gc
+    import weakref
+
+    from storyline.analyze import analyze
+    from storyline.extract import extract
+    from storyline.model import Article
+
+    texts = [
+        f"Russian forces shelled the town of Saraqib on Monday, killing {n} people. "
+        "“We will stay,” the mayor, Ahmad Khalil, said. He said the army had warned them."
+        for n in range(2, 6)
+    ]
+    articles = [Article(f"a{n}", "a.txt", "text", None, "2018-01-29", None, None, t)
+                for n, t in enumerate(texts)]  # fmt: skip
+    freed, analyses = [], []
+    for article, doc in analyze(articles):
+        freed.append(weakref.ref(doc))
+        analyses.append(extract(article, doc))
+        del doc
+    gc.collect()
+    assert all(a.events and a.quotes for a in analyses)
+    assert [ref() is None for ref in freed] == [True] * len(texts)

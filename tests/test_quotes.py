@@ -893,6 +893,61 @@ SPEAKER_SHAPES = [
         "Abu Saad",
         id="a_speaker_who_called_himself_a_name_is_that_name",
     ),
+    pytest.param(
+        (
+            "Senators Anna Berg and Tom Hale said in a letter to party leaders that the bill "
+            "should be dropped. “We cannot support a law that punishes speech,” they wrote."
+        ),
+        "We cannot support",
+        "Anna Berg and Tom Hale",
+        id="they_are_the_persons_named_together",
+    ),
+    pytest.param(
+        (
+            "Mitch McConnell spoke in the Senate on Wednesday. “The measure keeps the "
+            "government open.” He went on: “It seems that spite is winning out over policy.”"
+        ),
+        "It seems that spite",
+        "Mitch McConnell",
+        id="a_colon_after_a_verb_the_parser_did_not_root",
+    ),
+    pytest.param(
+        (
+            "Alex Carlile, a former reviewer of terrorism laws, spoke on Monday. Trying them in "
+            "London would, said Carlile, also contribute to deradicalisation."
+        ),
+        "Trying them in London",
+        "Alex Carlile",
+        id="said_and_a_name_the_parser_took_for_a_modifier",
+    ),
+    pytest.param(
+        (
+            "Jalal Talabani was a pragmatist. He maintained that independence was “not "
+            "possible” for the Kurds. It needed a “brotherhood of Arabs and Kurds to fight "
+            "dictatorships, and we must be realistic.”"
+        ),
+        "brotherhood of Arabs",
+        "Jalal Talabani",
+        id="a_quote_no_verb_reports_goes_on_from_the_sentence_before",
+    ),
+    pytest.param(
+        (
+            "Speaking as the strikes began, Jim Mattis sounded calm. The Assad regime, he said, "
+            "had “again defied the norms of civilised people by using chemical weapons.”"
+        ),
+        "again defied the norms",
+        "Jim Mattis",
+        id="a_name_that_modifies_a_thing_is_no_antecedent",
+    ),
+    pytest.param(
+        (
+            "Alex Carlile said the two men should be tried in Britain. The Liberal Democrat "
+            "peer and former MP added: “I am totally opposed to anybody being sent there.”"
+        ),
+        "I am totally opposed",
+        "Alex Carlile",
+        id="the_peer_added_is_who_spoke_just_before",
+    ),
 ]
 
 
@@ -978,3 +1033,21 @@ def test_in_someones_words_and_according_to_someone_who_speaks():
         "have an inheritance, and after 30 years you slam it on the ground.”"
     )
     assert who(said(according, "You have an inheritance"))[0] == "Cherin"
+
+
+def test_a_body_matches_under_any_of_its_names():
+    from storyline.evaluation.quotes import same_speaker
+    from storyline.model import Actor
+
+    un = Actor("the United Nations", "United Nations", "UNO", "IGO")
+    assert same_speaker(un, Gold(0, 10, "direct", "UN"))
+    assert not same_speaker(un, Gold(0, 10, "direct", "UNHCR"))  # a UN body is not the UN
+
+
+def test_a_son_called_a_name_is_male():
+    from storyline.analyze import parse
+    from storyline.extract.actors import ActorResolver
+
+    doc = next(parse(["Nour Saleh left Raqqa in 2017. She had a son called Jerah there."]))
+    [jerah] = [p for p in ActorResolver(doc).persons if p.name == "Jerah"]
+    assert (jerah.gender, jerah.titles) == ("m", {"son"})

@@ -191,23 +191,32 @@ def same_speaker(actor: Actor | None, gold: Gold) -> bool:
         _words(actor.name) & _words(gold.speaker)
         or _words(actor.text) & _words(gold.speaker)
         or _same_state(actor, gold)
+        or _same_body(actor, gold)
     )
 
 
 @cache
-def _state_names() -> dict[str, str]:
-    """Country names (lower case) → code: a speaker annotated as a state ("Turkey")."""
+def _names_in(file: str, column: int, value: int) -> dict[str, str]:
+    """The names (in `column`) and aliases (in the next) of a knowledge table, lower case →
+    the row's `value` cell: a country's code, a body's canonical name."""
     return {
-        name.lower(): row[0]
-        for row in table("countries.tsv")
-        for name in (row[1], *row[2].split("|"))
+        name.lower(): row[value]
+        for row in table(file)
+        for name in (row[column], *row[column + 1].split("|"))
         if name
     }
 
 
+def _same_body(actor: Actor, gold: Gold) -> bool:
+    """The same international body under another of its names ("UN", "United Nations")."""
+    names = _names_in("igos.tsv", 2, 2)
+    found = names.get((actor.name or "").lower()) or names.get(actor.text.lower())
+    return found is not None and found == names.get((gold.speaker or "").lower())
+
+
 def _same_state(actor: Actor, gold: Gold) -> bool:
     """A government speaking for the state the annotator named ("Ankara said" for Turkey)."""
-    code = _state_names().get((gold.speaker or "").lower())
+    code = _names_in("countries.tsv", 1, 0).get((gold.speaker or "").lower())
     return code is not None and actor.country == code and actor.sector == "GOV"
 
 

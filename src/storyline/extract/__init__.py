@@ -24,6 +24,14 @@ VERSION = "5"  # bump when extraction changes what it stores
 def extract(article: Article, doc) -> Analysis:
     """Sentences, actor mentions, quotes, events and stances of one article; comments are
     never used."""
+    try:
+        return _extract(article, doc)
+    finally:
+        Sentences.release(doc)  # the caches, so the Doc can be freed
+
+
+def _extract(article: Article, doc) -> Analysis:
+    """See `extract`."""
     anchor = date.fromisoformat(article.published) if article.published else None
     resolver = ActorResolver(doc)
     ctx = ArticleContext(
@@ -46,5 +54,4 @@ def extract(article: Article, doc) -> Analysis:
         quotes,
         stances,
     )
-    Sentences.release(doc)
     return analysis

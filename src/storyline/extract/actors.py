@@ -850,6 +850,9 @@ def _titles(phrase: Span, ent: Span) -> set[str]:
     words = [t for t in phrase if not ent.start <= t.i < ent.end]
     words += [c for c in ent.root.children if c.dep_ == "appos"]
     words += _predicated(ent.root)
+    naming = ent.root.head  # "a son called Jerah", "a man named Yago Riedijk"
+    if ent.root.dep_ == "oprd" and naming.lemma_ in word_set("naming_verbs.txt"):
+        words.append(naming.head)
     return {t.lemma_.lower() for t in words if t.pos_ in ("NOUN", "PROPN") and t.is_alpha}
 
 
@@ -926,6 +929,18 @@ def _in_main_clause(tok: Token) -> bool:
     # a root opened by "when"/"after" is a subordinate clause the parser took for the main
     subordinate = any(c.dep_ == "mark" or c.tag_ == "WRB" for c in verb.children)
     return verb.dep_ == "ROOT" and not subordinate
+
+
+def _names_a_thing(name: Token) -> bool:
+    """Whether a name only modifies a noun for a thing ("the Assad regime", "the Trump
+    administration"): no one a pronoun takes up."""
+    head = name.head
+    return (
+        name.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() not in person_nouns()
+        and head.lemma_.lower() not in word_set("person_titles.txt")
+    )
 
 
 def _joint_speaker_of(name: Token, pronoun: Token) -> bool:
@@ -1417,7 +1432,7 @@ class ActorResolver:
                 # it reports; then whoever the text already calls "he"/"his" (the centre
                 # of attention), then the nearest
                 root = self.doc[s:e].root
-                if _joint_speaker_of(root, tok):
+                if _joint_speaker_of(root, tok) or _names_a_thing(root):
                     continue
                 pronoun = e - s == 1 and root.lower_ in PERSON_PRONOUNS
                 subject = tok.dep_ not in SUBJECT_DEPS or _is_subject(root)
@@ -1457,7 +1472,9 @@ class ActorResolver:
         sents = Sentences.of(self.doc)
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
         in_lede = sents.index(noun.i) == 0
-        speaks = noun.dep_ == "nsubj" and is_speech_verb(noun.head)
+        speaks = (noun.dep_ == "nsubj" and is_speech_verb(noun.head)) or (
+            noun.dep_ == "pobj" and noun.head.head.lower_ == "according"  # "…, according
+        )  # to the UN special envoy"
         if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             lede = sents.spans[0]  # "the man" takes up the opening sentence's "a man"
             same = [t for t in lede if t.lemma_ == noun.lemma_ and t.i < noun.i and t != noun]

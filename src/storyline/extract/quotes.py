@@ -23,7 +23,7 @@ from functools import cache
 
 from ..knowledge import lines, table, word_set
 from ..model import Actor, Comment, Quote
-from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver, token_table
+from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver, person_nouns, token_table
 from .marks import OPENERS, inside, nested_spans, quote_spans
 from .syntax import (
     Sentences,
@@ -35,6 +35,7 @@ from .syntax import (
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
+DESCRIBED_REACH = 2  # sentences back "the peer said" looks for who spoke
 SELF_NAMING = frozenset({"call", "name"})  # "who called himself X", "who named himself X"
 REPORTING_POS = frozenset({"VERB", "AUX", "NOUN"})  # speech verbs and nouns ("claims that")
 SHARED_SUBJECT = ("advcl", "xcomp", "conj")  # "denounced it, calling it …": the same speaker
@@ -200,6 +201,9 @@ class _Speakers:
             named = self._organisation_before(word) if actor.name is None else None
             if named is not None:  # "… International Volunteers Report. The group said"
                 return actor.standing_for(named)
+            described = self._described_speaker(word, actor)
+            if described is not None:  # "Carlile said … The Liberal Democrat peer added:"
+                return actor.standing_for(described)
         if lemma in _documents():
             if actor.country or actor.sector or actor.name:
                 self.documents[lemma] = actor
@@ -236,6 +240,34 @@ class _Speakers:
             return Actor(actor.text, None, None, None, actor.start, actor.end)
         return actor.standing_for(Actor(p.name, p.name, p.country, p.sector))
 
+    def _described_speaker(self, noun, actor: Actor) -> Actor | None:
+        """For "the peer added", "the former MP said" that name no one the article titled
+        so: the person who spoke last, a sentence or two before, of the noun's gender."""
+        lemma = noun.lemma_.lower()
+        gender = person_nouns().get(lemma)
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        if not definite or (gender is None and lemma not in word_set("person_titles.txt")):
+            return None
+        if any(p.name == actor.name for p in self.resolver.persons):
+            return None  # the titled person the resolver found
+        # the person named last as a subject (reported speech is read after quotes, so
+        # its speakers are not yet known here)
+        sents = Sentences.of(noun.doc)
+        here = sents.index(noun.i)
+        best, best_end = None, -1
+        for p in self.resolver.persons:
+            if gender not in (None, "-") and p.gender not in (None, gender):
+                continue
+            for s, e in p.mentions:
+                if (
+                    best_end < e <= noun.i
+                    and here - sents.index(s) <= DESCRIBED_REACH
+                    and noun.doc[s:e].root.dep_ in SUBJECTS
+                    and self._outside(noun.doc[s])
+                ):
+                    best, best_end = p, e
+        return Actor(best.name, best.name, best.country, best.sector) if best else None
+
     def _last_named(self, pronoun) -> Actor | None:
         """The last speaker named as a person before a pronoun, of its gender when known:
         direct quotes are read before reported ones, so the one read last may stand further
@@ -260,13 +292,27 @@ class _Speakers:
         best, best_depth = None, None
         for i in range(word.i - 1, first - 1, -1):  # nearest first; then the least embedded
             tok = word.doc[i]
-            if tok.tag_ not in tags or tok.dep_ == "compound" or _where(tok):
+            joint = tags == PLURAL and _joint_persons(tok)  # "Sanders and Feinstein … they"
+            if (tok.tag_ not in tags and not joint) or tok.dep_ == "compound" or _where(tok):
                 continue
-            actor = self.resolve(noun_phrase(tok))
-            depth = sum(1 for _ in tok.ancestors)  # not "…, including military factions"
-            if (actor.country or actor.sector) and (best_depth is None or depth < best_depth):
+            actor = self._together(tok, joint) if joint else self.resolve(noun_phrase(tok))
+            # not "…, including military factions"; persons named together are actors
+            # whatever the knowledge files say of them, and the subject before an object
+            depth = (not joint or tok.dep_ not in SUBJECTS, sum(1 for _ in tok.ancestors))
+            if (actor.country or actor.sector or joint) and (
+                best_depth is None or depth < best_depth
+            ):
                 best, best_depth = actor, depth
         return best
+
+    def _together(self, first, last) -> Actor:
+        """Persons named together, as one speaker: "Bernie Sanders and Dianne Feinstein"."""
+        members = [self.resolve(noun_phrase(t)) for t in (first, *first.conjuncts)]
+        span = first.doc[first.left_edge.i : last.i + 1]
+        shared = {(m.country, m.sector) for m in members}
+        country, sector = shared.pop() if len(shared) == 1 else (None, None)
+        names = " and ".join(m.name or m.text for m in members)
+        return Actor(span.text, names, country, sector, span.start_char, span.end_char)
 
     def _organisation_before(self, word) -> Actor | None:
         """For "the group" or "the organisation": the organisation named last before it, in
@@ -288,6 +334,18 @@ class _Speakers:
 
 PLURAL = ("NNS", "NNPS")
 SINGULAR = ("NN", "NNP")
+
+
+def _joint_persons(name):
+    """The last of persons named together with this one ("Senators Bernie Sanders and
+    Dianne Feinstein"), or None."""
+    if name.ent_type_ != "PERSON" or name.dep_ == "conj":
+        return None
+    last = None
+    for other in name.conjuncts:
+        if other.i > name.i and other.ent_type_ == "PERSON":
+            last = other if last is None or other.i > last.i else last
+    return last
 
 
 def _name_before_title(word):
@@ -409,10 +467,19 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
             if verbs:
                 return verbs[-1]
             # else the sentence's own verb: "Begum continued:", "Khalil, a defected army
-            # officer, articulates a common sentiment:"
-            said = sents.spans[k].root
-            if said.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in said.children):
-                return said
+            # officer, articulates a common sentiment:"; or the last verb with a subject
+            # before the colon when the parser rooted the sentence in the quote ("He went
+            # on: “It seems …”")
+            said = [
+                t
+                for t in sents.spans[k]
+                if t.pos_ == "VERB"
+                and t.idx < colon
+                and any(c.dep_ in SUBJECTS for c in t.children)
+            ]
+            root = sents.spans[k].root
+            if said:
+                return root if root in said else said[-1]
     return None
 
 
@@ -675,6 +742,9 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
                 said = (previous.verb, previous.verb_start, previous.verb_end)
             elif (subject := _person_subject(sents, start, end, speakers)) is not None:
                 speaker = speakers.actor(subject)  # "she felt “numbed by the sense of …”"
+            elif previous is not None and _goes_on(sents, previous, start, end, speakers):
+                speaker = previous.speaker  # "He maintained … “not possible”. It needed a “…”"
+                said = (previous.verb, previous.verb_start, previous.verb_end)
         if speaker is None and _term(sents, start, end):
             continue
         quote = _direct(sents, article_id, (start, end), speaker, said)
@@ -701,6 +771,22 @@ def _noun_speaker(sents: Sentences, start: int):
         if owner is not None:
             return owner
     return None
+
+
+def _goes_on(sents: Sentences, previous: Quote, start: int, end: int, speakers) -> bool:
+    """Whether a quote no verb reports carries on the quote of the sentence before: it is
+    no term (enough words), and its own sentence names no person before it."""
+    here, before = sents.at_char(start), sents.at_char(max(previous.end - 1, 0))
+    if here is None or before is None or here - before != 1 or previous.speaker is None:
+        return False
+    words = len(sents.text[start:end].split())
+    if words < MIN_WORDS or _crosshead(sents.text, start, end):
+        return False  # a term, or a heading ("‘Trump and Putin could end the world today’")
+    return not any(
+        (t.ent_type_ == "PERSON" or t.lower_ in PERSON_PRONOUNS) and speakers._outside(t)
+        for t in sents.spans[here]
+        if t.idx < start
+    )
 
 
 def _person_subject(sents: Sentences, start: int, end: int, speakers: _Speakers):

@@ -9,6 +9,7 @@ from ..knowledge import table
 from ..model import Sentence
 
 # Parts of a noun phrase that belong to the clause, not to the actor's name
+MISREAD_NAME = ("advmod", "npadvmod", "attr", "oprd")  # a subject after its verb, misparsed
 CUT = ("relcl", "acl", "advcl", "punct", "cc", "conj", "prep", "ccomp", "xcomp", "parataxis")
 CLAUSES = ("relcl", "acl", "advcl")  # clauses inside a kept prepositional phrase
 KEEP_PREPS = ("of", "for")  # "a spokesman for the opposition", "the leader of Hamas"
@@ -83,6 +84,12 @@ def inverted_subject(verb):
         found = next((s for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
                       for s in c.children if s.dep_ == "nsubj" and s.left_edge.i == verb.i + 1
                       and s.pos_ in ("PROPN", "NOUN")), None)  # fmt: skip
+    if found is None:  # "would, said Carlile, also contribute": a name the parser hung
+        found = next(  # on the verb as a modifier
+            (c for c in verb.children if c.i == verb.i + 1 and c.dep_ in MISREAD_NAME
+             and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")),
+            None,
+        )  # fmt: skip
     return found
 
 
@@ -141,11 +148,14 @@ def noun_phrase(token):
     return doc[left : right + 1]
 
 
+CACHE = "storyline_"  # the prefix of every key storyline keeps in a Doc's user_data
+
+
 class Sentences:
     """The sentences of a Doc, indexed: Token.sent and Span.sent walk the tree each call,
     Doc.sents and Doc.text rebuild themselves on every access."""
 
-    KEY = "storyline_sentences"
+    KEY = CACHE + "sentences"
 
     def __init__(self, doc) -> None:
         self.doc = doc
@@ -166,8 +176,13 @@ class Sentences:
 
     @classmethod
     def release(cls, doc) -> None:
-        """Drop the kept index: it refers back to its Doc, and the Doc should die with its batch."""
-        doc.user_data.pop(cls.KEY, None)
+        """Drop this index and every other storyline cache kept in the Doc's user_data.
+
+        Each refers back to its Doc through spaCy objects the garbage collector does not
+        follow, so a Doc that keeps one is never freed: a run would hold every Doc it parsed.
+        """
+        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(CACHE)]:
+            del doc.user_data[key]
 
     def records(self, article_id: str) -> list[Sentence]:
         """The sentences as records with offsets into the body."""
