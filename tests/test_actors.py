@@ -342,13 +342,58 @@ def test_a_name_tagged_a_person_anywhere_is_the_person_everywhere(nlp):
     assert len(ricardo[0].mentions) >= 4
 
 
-def test_relatives_sharing_a_surname_stay_apart(nlp):
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "Joe Robinson, a former soldier, was arrested in Turkey. His mother, Sharon "
+            "Robinson, said he was innocent. Sharon told reporters her son wanted to help.",
+            ["Joe Robinson", "Sharon Robinson"],
+        ),
+        (  # "Hussen" is in no list of first names, "Amira" is: two people, not one woman
+            "Amira Abase, a schoolgirl from Bethnal Green, left in 2015. Speaking to the "
+            "Telegraph, Hussen Abase, father of Amira Abase, said his daughter made a mistake.",
+            ["Amira Abase", "Hussen Abase"],
+        ),
+    ],
+)
+def test_relatives_sharing_a_surname_stay_apart(nlp, text, names):
+    assert sorted(p.name for p in ActorResolver(nlp(text)).persons) == names
+
+
+def test_a_known_surname_after_another_first_name_is_someone_else(nlp):
     doc = nlp(
-        "Joe Robinson, a former soldier, was arrested in Turkey. His mother, Sharon "
-        "Robinson, said he was innocent. Sharon told reporters her son wanted to help."
+        "President Barack Obama left office in 2017. Former First Lady Michelle Obama said "
+        "she stopped even trying to smile. Obama did not comment."
     )
-    names = sorted(p.name for p in ActorResolver(doc).persons)
-    assert names == ["Joe Robinson", "Sharon Robinson"]
+    resolver = ActorResolver(doc)
+    michelle = next(t.i for t in doc if t.text == "Michelle")
+    actor = resolver.resolve(doc[michelle : michelle + 2])
+    assert actor.name == "Michelle Obama" and actor.sector != "GOV"
+    last = [t.i for t in doc if t.text == "Obama"][-1]
+    assert resolver.resolve(doc[last : last + 1]).name == "Barack Obama"  # the known one
+
+
+def test_a_place_seldom_tagged_a_person_is_no_person(nlp):
+    """The tagger calls "Ghouta" an organisation in most places and once a person: no person
+    "Ghouta" takes up "he" (a first name so tagged stays a person: see Ricardo above)."""
+    doc = nlp(
+        "Ghouta fell in April. Ghouta was besieged for years. Ghouta has no water. "
+        "Ghouta is near Damascus."
+    )
+    first = spacy.tokens.Span(doc, 0, 1, label="PERSON")
+    others = [
+        spacy.tokens.Span(doc, t.i, t.i + 1, label="ORG") for t in doc[1:] if t.text == "Ghouta"
+    ]
+    doc.ents = [first, *others]
+    assert not any(p.name == "Ghouta" for p in ActorResolver(doc).persons)
+
+
+def test_a_name_with_a_person_in_apposition_is_a_person_whatever_its_tag(nlp):
+    doc = nlp("Abu Mukhtar, an unemployed 48-year-old Idlib resident, said nerves were calmer.")
+    doc.ents = [spacy.tokens.Span(doc, 0, 2, label="NORP")]  # as the tagger once had it
+    persons = ActorResolver(doc).persons
+    assert [p.name for p in persons] == ["Abu Mukhtar"]
 
 
 def test_a_known_organisation_tagged_as_a_person_keeps_its_name(nlp):

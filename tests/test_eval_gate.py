@@ -107,6 +107,7 @@ def test_police_events():
         ("guardian_dev12.jsonl", "quotes_guardian_dev12"),
         ("guardian_heldout.jsonl", "quotes_guardian_heldout"),
         ("guardian_heldout2.jsonl", "quotes_guardian_heldout2"),
+        ("guardian_heldout3.jsonl", "quotes_guardian_heldout3"),
     ],
 )
 def test_quotes_guardian(name: str, floors: str):

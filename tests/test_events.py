@@ -387,6 +387,17 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
          "the exiled cleric"),
         ("Tusk expressed reservations about the German plan.", "ACCUSE", "Tusk",
          "the German plan"),
+        # a capital the tagger missed acts; one accused of an act is who did it
+        ("Moscow has repeatedly accused Kyiv of shelling the Zaporizhzhia nuclear power plant.",
+         "ACCUSE", "Moscow", "Kyiv"),
+        ("Moscow has repeatedly accused Kyiv of shelling the Zaporizhzhia nuclear power plant.",
+         "ASSAULT", "Kyiv", None),
+        ("The US blamed Iran for attacking two tankers in the Gulf.", "ASSAULT", "Iran",
+         "two tankers"),
+        # the counterpart hung on the last of several topics
+        ("Fiji's prime minister discussed climate finance and policing with Australia's "
+         "prime minister at the forum.", "CONSULT", "Fiji's prime minister",
+         "Australia's prime minister"),
     ],
 )  # fmt: skip
 def test_roles_inside_phrases(text, type_, source, target):

@@ -948,6 +948,38 @@ SPEAKER_SHAPES = [
         "Alex Carlile",
         id="the_peer_added_is_who_spoke_just_before",
     ),
+    pytest.param(
+        (
+            "Recep Tayyip Erdoğan refused to meet John Bolton on Tuesday. “The YPG can never be "
+            "representatives of the Kurdish people,” said Erdoğan. Bolton instead met his Turkish "
+            "counterpart, Ibrahim Kalin, in Ankara. The Turkish leader said: “Our preparations "
+            "are finished.”"
+        ),
+        "Our preparations",
+        "Recep Tayyip Erdogan",
+        id="an_office_no_one_was_given_is_the_one_of_its_country_named_most",
+    ),
+    pytest.param(
+        (
+            "At least 14 civilians were killed in strikes on Sunday, said the Syrian "
+            "Observatory for Human Rights monitor. The monitor said the bombing was less "
+            "intense than in the past week."
+        ),
+        "the bombing was less",
+        "Syrian Observatory for Human Rights",
+        id="a_role_word_for_an_organisation_is_the_one_named_before",
+    ),
+    pytest.param(
+        (
+            "Iraq’s president has hit back at comments made by Donald Trump, saying that the US "
+            "president did not ask Iraq’s permission for troops stationed there to “watch "
+            "Iran”. A day after Trump said US soldiers in Iraq would monitor Iran, Barham Salih "
+            "told reporters at a forum in Baghdad that the US presence was agreed."
+        ),
+        "that the US president did not ask",
+        "Barham Salih",
+        id="a_lede_office_saying_something_is_the_one_who_speaks_next",
+    ),
 ]
 
 

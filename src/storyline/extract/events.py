@@ -25,7 +25,7 @@ from functools import cache
 
 from ..knowledge import table, word_set
 from ..model import Actor, Event, Place, When
-from .actors import role_words, token_table
+from .actors import known_name, role_words, token_table
 from .places import gazetteer, place_types
 from .syntax import (
     REFLEXIVES,
@@ -365,13 +365,23 @@ def _subject_of(verb, depth: int = 0):
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":  # "Egypt is willing to withdraw"
         return _subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):  # "violated it by shelling"
-        return _subject_of(verb.head.head, depth + 1)
+        controller = _object_controller(verb)
+        return controller if controller is not None else _subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.head.dep_ == "acomp":  # "were guilty of violating"
         return _subject_of(verb.head.head.head, depth + 1)
     causative = verb.head.lemma_.lower() in word_set("causative_verbs.txt")
     if verb.dep_ == "ccomp" and causative:  # "Ethiopia let free 74 prisoners"
         return _subject_of(verb.head, depth + 1)
     return None
+
+
+def _object_controller(gerund):
+    """Who does what a gerund after "of", "for", "with" or "against" names: the object of
+    the verb it hangs on ("accused Kyiv of shelling", "blamed Iran for attacking")."""
+    if gerund.head.lower_ not in CONTROL_PREPS:
+        return None
+    objects = [c for c in gerund.head.head.children if c.dep_ == "dobj" and c.i < gerund.i]
+    return objects[0] if objects and _actorish(objects[0]) else None
 
 
 def _agent(verb):
@@ -528,6 +538,8 @@ def _actorish(token) -> bool:
         return True
     if token.pos_ == "PROPN" and token.is_title and token.dep_ in SUBJECTS and not token.ent_type_:
         return not _known_place(token.text)  # "Ja’afari accused …", a name the tagger missed
+    if token.pos_ == "PROPN" and not token.ent_type_ and known_name(token.text):
+        return True  # "accused Kyiv of shelling …", untagged
     if token.ent_type_ in MISTAKEN_ENTS and token.pos_ == "PROPN":  # "a visit to Montevideo"
         return _known_place(token.text)
     if token.lemma_.lower() in role_words():
@@ -593,6 +605,7 @@ def _pobjs(token, preps) -> list:
     ]
 
 
+CONTROL_PREPS = ("of", "for", "with", "against")  # "accused X of …ing": X does it
 SELF_PRONOUNS = ("it", "we", "i")  # in a clause one reports, most often the reporter itself
 RECIPIENT_PREPS = ("against", "on", "with", "to", "for", "toward", "towards", "between")
 PLACE_PREPS = ("in", "at")
@@ -617,6 +630,9 @@ def _recipient(token) -> list:
                 c for c in child.children if c.dep_ == "poss" and c.pos_ != "PRON" and _actorish(c)
             ]
             found = found or [g for g in _pobjs(child, (*RECIPIENT_PREPS, "of")) if _actorish(g)]
+            found = found or [  # "discussed finance and policing with X"
+                g for o in child.conjuncts for g in _pobjs(o, RECIPIENT_PREPS) if _actorish(g)
+            ]
             found = found or [g for g in _pobjs(child, PLACE_PREPS) if g.ent_type_ == "GPE"]
         elif child.dep_ == "ccomp":  # "demanded that the prime minister apologise"
             # … but "warned it would take action": "it" is the one warning

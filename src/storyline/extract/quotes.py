@@ -198,7 +198,9 @@ class _Speakers:
             if later is not None:
                 return actor.standing_for(Actor(later.name, later.name, later.country,
                                                 later.sector))  # fmt: skip
-            named = self._organisation_before(word) if actor.name is None else None
+            # a role word names no one: "the monitor" ("monitor") is still the one named
+            unnamed = actor.name is None or actor.name.islower()
+            named = self._organisation_before(word) if unnamed else None
             if named is not None:  # "… International Volunteers Report. The group said"
                 return actor.standing_for(named)
             described = self._described_speaker(word, actor)
@@ -254,18 +256,15 @@ class _Speakers:
         # its speakers are not yet known here)
         sents = Sentences.of(noun.doc)
         here = sents.index(noun.i)
-        best, best_end = None, -1
-        for p in self.resolver.persons:
-            if gender not in (None, "-") and p.gender not in (None, gender):
-                continue
-            for s, e in p.mentions:
-                if (
-                    best_end < e <= noun.i
-                    and here - sents.index(s) <= DESCRIBED_REACH
-                    and noun.doc[s:e].root.dep_ in SUBJECTS
-                    and self._outside(noun.doc[s])
-                ):
-                    best, best_end = p, e
+        best = self.resolver.person_before(
+            noun.i,
+            gender=gender,
+            mention=lambda s, e: (
+                here - sents.index(s) <= DESCRIBED_REACH
+                and noun.doc[s:e].root.dep_ in SUBJECTS
+                and self._outside(noun.doc[s])
+            ),
+        )
         return Actor(best.name, best.name, best.country, best.sector) if best else None
 
     def _last_named(self, pronoun) -> Actor | None:

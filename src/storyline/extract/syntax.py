@@ -151,6 +151,16 @@ def noun_phrase(token):
 CACHE = "storyline_"  # the prefix of every key storyline keeps in a Doc's user_data
 
 
+def release_caches(doc) -> None:
+    """Drop every storyline cache kept in a Doc's user_data.
+
+    Each refers back to its Doc through spaCy objects the garbage collector does not
+    follow, so a Doc that keeps one is never freed: a run would hold every Doc it parsed.
+    """
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(CACHE)]:
+        del doc.user_data[key]
+
+
 class Sentences:
     """The sentences of a Doc, indexed: Token.sent and Span.sent walk the tree each call,
     Doc.sents and Doc.text rebuild themselves on every access."""
@@ -168,21 +178,12 @@ class Sentences:
 
     @classmethod
     def of(cls, doc) -> Sentences:
-        """The Doc's one index, made on first use and kept in its user_data until `release`."""
+        """The Doc's one index, made on first use and kept in its user_data until
+        `release_caches`."""
         found = doc.user_data.get(cls.KEY)
         if found is None:
             found = doc.user_data[cls.KEY] = cls(doc)
         return found
-
-    @classmethod
-    def release(cls, doc) -> None:
-        """Drop this index and every other storyline cache kept in the Doc's user_data.
-
-        Each refers back to its Doc through spaCy objects the garbage collector does not
-        follow, so a Doc that keeps one is never freed: a run would hold every Doc it parsed.
-        """
-        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(CACHE)]:
-            del doc.user_data[key]
 
     def records(self, article_id: str) -> list[Sentence]:
         """The sentences as records with offsets into the body."""
