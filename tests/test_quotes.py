@@ -724,6 +724,17 @@ def test_a_statement_from_someone_is_theirs():
             "gathering of",
             "Nasr al-Hariri",
         ),
+        (  # a naming verb's short quote is a verdict with "a", not a name
+            "Senator Marco Rubio calls it a “major blunder” that will haunt the US for years.",
+            "major blunder",
+            "Marco Rubio",
+        ),
+        (
+            "The foreign minister, Jean-Yves Le Drian, referred to them as “enemies” of the "
+            "nation who should face justice in Syria or Iraq.",
+            "enemies",
+            "Jean-Yves Le Drian",
+        ),
     ],
 )
 def test_partial_quotes_belong_to_the_verb_that_holds_them(text, words, speaker):

@@ -385,10 +385,17 @@ def _quotes_in_phrase(verb, start: int, end: int) -> bool:
         return False
     demand = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)  # "call for"
     naming = lemma in word_set("naming_verbs.txt") and not demand
-    if naming and len(Sentences.of(verb.doc).text[start:end].split()) < MIN_WORDS:
+    text = Sentences.of(verb.doc).text
+    if naming and len(text[start:end].split()) < MIN_WORDS and not _judged(text, start):
         return False
     right = verb.right_edge
     return verb.idx < start and end <= right.idx + len(right) + 2
+
+
+def _judged(text: str, start: int) -> bool:
+    """Whether short quoted words are a verdict, not a name: "branded the polling a “sham”",
+    "calls it a “major blunder”" (a name goes without "a": "what others call “the Daeshis”")."""
+    return re.search(r"\b(a|an)\s+\W?$", text[max(0, start - 6) : start], re.IGNORECASE) is not None
 
 
 def _with_subject(verb):
