@@ -559,7 +559,7 @@ def _seldom_a_person(name: str, as_person: int, as_other: int, name_words: set[s
 
 def _first_name(word: str) -> bool:
     """Whether a word is a first name given to men or to women ("Ricardo")."""
-    return first_name_gender(f"{word} x") is not None
+    return word[:1].isupper() and word.lower() in _name_genders()
 
 
 def _another_first_name(doc: Doc, i: int, entry: Entry) -> bool:
