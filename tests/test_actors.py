@@ -404,3 +404,15 @@ def test_a_known_organisation_tagged_as_a_person_keeps_its_name(nlp):
     resolver = ActorResolver(doc)
     assert resolver.resolve(doc[i : i + 1]).name == "Hayat Tahrir al-Sham"
     assert not any(p.name == "HTS" for p in resolver.persons)
+
+
+def test_a_person_entity_ends_in_a_name():
+    from spacy.tokens import Span
+
+    from storyline.analyze import parse
+    from storyline.extract.actors import _trimmed_person
+
+    doc = next(parse(["Photographs of the boy moved Prince Mohammed’s agenda along."]))
+    photographs, prince = Span(doc, 0, 2, "PERSON"), Span(doc, 5, 9, "PERSON")
+    assert _trimmed_person(photographs) is None  # no name left
+    assert _trimmed_person(prince).text == "Prince Mohammed’s"

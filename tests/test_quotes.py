@@ -1094,3 +1094,56 @@ def test_a_son_called_a_name_is_male():
     doc = next(parse(["Nour Saleh left Raqqa in 2017. She had a son called Jerah there."]))
     [jerah] = [p for p in ActorResolver(doc).persons if p.name == "Jerah"]
     assert (jerah.gender, jerah.titles) == ("m", {"son"})
+
+
+def test_a_quote_closed_in_another_style_ends_there():
+    text = (
+        '“The deals should not be a requirement," Jason Chaffetz said. “Their needs differ,’ said '
+        "Lund. “As children, they change.” She called it a “rant,” not a plan."
+    )
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "The deals should not be a requirement,", "Their needs differ,",
+        "As children, they change.", "rant,",
+    ]  # fmt: skip
+    assert who(said(text, "The deals"))[0] == "Jason Chaffetz"
+    # a curly mark inside a straight quotation closes the quote it opened, not the outer one
+    block = '"The first time, after what she called a “rant,” she left.\n\n"Then she came back."'
+    assert [block[s:e] for s, e in quote_spans(block)] == [block[1:-1]]
+
+
+def test_a_speech_verb_joined_to_another_shares_its_subject():
+    text = (
+        "In a statement, the family said they were shocked by what Omar told reporters, but "
+        "cautioned: “Those are the words of a girl who was groomed at the age of 15.”"
+    )
+    quote = said(text, "Those are the words")
+    assert (quote.verb, quote.speaker.text) == ("caution", "the family")
+
+
+def test_the_group_takes_up_the_organisation_named_before_a_long_quote():
+    text = (
+        "The Conflict Intelligence Team, a group of Russian researchers, said it had found "
+        "three posts. “It is beyond doubt that this took place. Relatives often learn of such "
+        "deaths late. Colleagues learn later still,” the group said in a post."
+    )
+    assert who(said(text, "It is beyond doubt"))[0] == "Conflict Intelligence Team"
+
+
+def test_an_office_said_three_sentences_on_is_the_last_speaker():
+    text = (
+        "“The talks are over,” Lindqvist said. The hall emptied within minutes. Delegates "
+        "from both sides left by the side door. “We will meet again in June,” the secretary "
+        "general said."
+    )
+    assert who(said(text, "We will meet"))[0] == "Lindqvist"
+
+
+def test_figures_released_by_someone_and_a_speech_speak_for_their_authors():
+    text = (
+        "According to the latest figures released by the UN’s refugee agency, 4,337 people "
+        "have drowned since 2016. Donald Trump spoke on Friday. His TV speech suggested he "
+        "still believes the fight has been won."
+    )
+    [figures, speech] = [q for q in quotes(text) if q.kind == "indirect"]
+    assert who(figures) == ("UNHCR", "UNO", "IGO")
+    assert who(speech)[0] == "Donald Trump"

@@ -1124,13 +1124,34 @@ def _apposed_persons(doc: Doc, ents: list[Span], titles: frozenset[str]) -> bool
     return changed
 
 
+def _trimmed_person(ent: Span) -> Span | None:
+    """A person entity without the lower-case words the tagger ran on into ("Prince
+    Mohammed’s agenda"), or None when no proper noun is left ("Photographs of", "rebel
+    civilian"): a name ends in a name."""
+    end = ent.end
+    while (
+        end > ent.start
+        and ent.doc[end - 1].is_lower
+        and ent.doc[end - 1].is_alpha  # not the possessive "’s"
+        and ent.doc[end - 1].lower_ not in NAME_PARTICLES
+    ):
+        end -= 1
+    if end == ent.end:
+        return ent
+    if not any(t.pos_ == "PROPN" for t in ent.doc[ent.start : end]):
+        return None
+    return Span(ent.doc, ent.start, end, label="PERSON")
+
+
 def _titled_persons(doc: Doc) -> None:
     """Names a person title introduces are persons, whatever the tagger called them:
     "UN envoy Staffan de Mistura" (tagged ORG), "the minister, Florence Parly", "Elif
     Sarican – an activist with …"; an online
     platform is none ("Twitter", knowledge/platforms.txt)."""
     titles, platforms = word_set("person_titles.txt"), word_set("platforms.txt")
-    ents, changed = list(doc.ents), False
+    ents = [_trimmed_person(e) if e.label_ == "PERSON" else e for e in doc.ents]
+    changed = ents != list(doc.ents)
+    ents = [e for e in ents if e is not None]
     for k, ent in enumerate(ents):
         if ent.label_ == "PERSON" and ent.text.lower() in platforms:  # "a video on Twitter"
             ents[k] = Span(doc, ent.start, ent.end, label="ORG")

@@ -7,6 +7,7 @@ quotation is not who "he said" after it refers to).
 from __future__ import annotations
 
 OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
+MIXED_CLOSERS = {"\u201c": '"', '"': "\u201d"}  # straight for curly and back
 
 
 def _opens(text: str, i: int) -> bool:
@@ -27,6 +28,21 @@ def _close_in(text: str, start: int, stop: int, mark: str) -> int:
     while i != -1 and not _closes(text, i):
         i = text.find(mark, i + 1, stop)
     return i
+
+
+def _mixed_close(text: str, start: int, stop: int, mark: str) -> int:
+    """Where a quote whose own closing mark never comes closes in another style, or -1: a
+    straight mark for a curly one and back (“… the FBI," Chaffetz said), or a single mark
+    right after the last word's comma or stop (“… and services,’ said Cappelaere); never
+    a mark that closes a quote opened inside ("… a “rant,” a series …")."""
+    other = MIXED_CLOSERS.get(mark)
+    k = _close_in(text, start, stop, other) if other else -1
+    if k == -1 and mark == "\u201c":
+        other, k = "\u2019", _close_in(text, start, stop, "\u2019")
+        while k != -1 and text[k - 1] not in ",.?!":
+            k = _close_in(text, k + 1, stop, "\u2019")
+    opener = next((o for o, c in OPENERS.items() if c == other), other)
+    return k if k != -1 and opener not in text[start:k] else -1
 
 
 def _reopened(text: str, start: int, stop: int, mark: str) -> int:
@@ -77,7 +93,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             para_end = text.find("\n", j)
             para_end = n if para_end == -1 else para_end
             k = _close_in(text, j, para_end, close)
+            if k == -1:
+                k = _mixed_close(text, j, para_end, mark)
             again = _reopened(text, j, para_end if k == -1 else k, mark) if mark != close else -1
+            if again != -1 and (mixed := _mixed_close(text, j, again, mark)) != -1:
+                k, again = mixed, -1  # “… services,’ said Cappelaere. “As children, …”
             term_end = _nested_term(text, again, para_end, close) if again != -1 else -1
             if term_end != -1:  # “… could only defeat the “caliphate” by attacking it …”
                 j = term_end + 1

@@ -35,7 +35,7 @@ from .syntax import (
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
-DESCRIBED_REACH = 2  # sentences back "the peer said" looks for who spoke
+DESCRIBED_REACH = 3  # sentences back "the peer said" looks for who spoke
 SELF_NAMING = frozenset({"call", "name"})  # "who called himself X", "who named himself X"
 REPORTING_POS = frozenset({"VERB", "AUX", "NOUN"})  # speech verbs and nouns ("claims that")
 SHARED_SUBJECT = ("advcl", "xcomp", "conj")  # "denounced it, calling it …": the same speaker
@@ -117,6 +117,8 @@ class _Speakers:
               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         if by:  # "a statement from the UN children's fund said"
             return by[0]
+        if (issued := _issued_by(noun)) is not None:  # "a report published by Amnesty"
+            return issued
         head = noun.head
         if noun.dep_ != "dobj" or head.lemma_.lower() in word_set("receiving_verbs.txt"):
             return None
@@ -315,12 +317,13 @@ class _Speakers:
 
     def _organisation_before(self, word) -> Actor | None:
         """For "the group" or "the organisation": the organisation named last before it, in
-        its sentence or the two before, outside quotations."""
+        its sentence or the three before (a quote of two sentences between), outside
+        quotations."""
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in word.children)
         if not definite or word.lemma_.lower() not in word_set("organisation_nouns.txt"):
             return None
         sents = Sentences.of(word.doc)
-        first = sents.spans[max(sents.index(word.i) - 2, 0)].start
+        first = sents.spans[max(sents.index(word.i) - 3, 0)].start
         for ent in reversed([e for e in word.doc.ents if first <= e.start and e.end <= word.i]):
             if ent.label_ == "ORG" and self._outside_quote(ent.start):
                 return self.resolve(ent)
@@ -409,6 +412,23 @@ def _with_subject(verb):
             if all(t.is_punct for t in gap):
                 return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _issued_by(noun):
+    """Who put out what a noun names, from the participle after it: "the latest figures
+    released by the UN's refugee agency" → the agency."""
+    return next(
+        (
+            g
+            for acl in noun.children
+            if acl.dep_ == "acl" and acl.tag_ == "VBN"
+            for agent in acl.children
+            if agent.dep_ == "agent"
+            for g in agent.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 def _quoted_as(verb):
@@ -912,6 +932,8 @@ def indirect_quotes(
                 and doc[token.i + 1].lower_ == "to"
             ):
                 word = next((g for g in doc[token.i + 1].children if g.dep_ == "pobj"), None)
+                if word is not None and word.pos_ == "NOUN":
+                    word = _issued_by(word) or word  # "according to figures released by X"
                 head = token.head if token.head.i != token.i else None
                 if word is not None and head is not None:
                     sub = [t for t in head.subtree if not (token.i <= t.i <= word.right_edge.i)]
