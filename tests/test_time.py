@@ -144,3 +144,16 @@ def test_event_time(nlp):
     assert event_time(token_of(doc, "boycott"), MON).date == "2018-01-30"
     doc = nlp("The Kremlin shrugged off the decision.")
     assert event_time(token_of(doc, "shrugged"), MON) == When("2018-01-29", "article")
+
+
+def test_the_quick_test_before_the_regex_never_skips_an_expression():
+    import re
+
+    from storyline.extract.time import _finder, _may_hold_time
+
+    texts = [expression for expression, *_ in RESOLVE]
+    for tml in sorted(TBAQ.glob("**/*.tml")) if TBAQ.exists() else []:
+        body = re.sub(r"<[^>]+>", "", tml.read_text(encoding="utf-8"))
+        texts += re.split(r"(?<=[.!?])\s+", body)
+    assert all(_may_hold_time(t) for t in texts if _finder().search(t))
+    assert not _may_hold_time("The opposition refused to attend the congress.")

@@ -533,8 +533,8 @@ def _inside_longer_name(doc: Doc, i: int) -> bool:
 def _mostly_not_persons(doc: Doc) -> set[str]:
     """Names the tagger calls something other than a person more than twice as often as a
     person, in tokens ("Ghouta": an organisation 13 times, once a person)."""
-    labels = Counter(
-        (t.text, t.ent_type_ == "PERSON") for t in doc if t.ent_type_ and t.pos_ == "PROPN"
+    labels = Counter(  # the entities' tokens only: making every Token of a Doc is slow
+        (t.text, e.label_ == "PERSON") for e in doc.ents for t in e if t.pos_ == "PROPN"
     )
     names = _person_name_words(_entities(doc))
     return {
@@ -1089,8 +1089,9 @@ def _apposed_persons(doc: Doc, ents: list[Span], titles: frozenset[str]) -> bool
     "Speaking to the Telegraph, Hussen Abase, father of Amira Abase, said"), or took for
     something else ("Abu Mukhtar, an … Idlib resident", NORP); `ents` is changed in place."""
     nouns, changed = person_nouns().keys() | titles, False
-    for tok in doc:
-        if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ == "PERSON":
+    pos = token_table(doc).pos
+    for tok in (doc[i] for i, p in enumerate(pos) if p == "PROPN"):
+        if not tok.is_title or tok.ent_type_ == "PERSON":
             continue
         if not any(c.dep_ == "appos" and c.i > tok.i and c.lemma_.lower() in nouns
                    for c in tok.children):  # fmt: skip

@@ -35,6 +35,7 @@ from .syntax import (
     inverted_subject,
     is_speech_verb,
     noun_phrase,
+    speech_verbs,
 )
 
 # Dependency labels
@@ -236,6 +237,12 @@ def _trigger_words(token, entry: Trigger) -> tuple:
     """The trigger's words, its head first."""
     others = set(entry.lemmas) - {entry.head}
     return (token, *(c for c in _parts(token) if c.lemma_.lower() in others))
+
+
+@cache
+def _head_lemmas() -> frozenset[str]:
+    """Every lemma that can head a trigger: a lexicon head or an undoing verb."""
+    return frozenset(head for head, _ in lexicon()) | word_set("undo_verbs.txt")
 
 
 def match(token) -> Trigger | None:
@@ -1282,9 +1289,14 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
     """Every event stated in the Doc's sentences, each with its evidence offsets."""
     events: list[Event] = []
     resolve, when, anchor = ctx.resolve, ctx.when, ctx.anchor
-    pos = token_table(doc).pos  # only verbs and nouns head triggers: skip the rest unmade
+    table, heads = token_table(doc), _head_lemmas()
+
+    def may_head(i: int) -> bool:  # tested on plain lists: most words are left unmade
+        joined = i > 1 and table.lower[i - 1] == "-"  # "cease-fire"
+        return table.pos[i] in HEADS and (joined or table.lemma[i].lower() in heads)
+
     for s_idx, sent in enumerate(Sentences.of(doc).spans):
-        found = [(doc[i], match(doc[i])) for i in range(sent.start, sent.end) if pos[i] in HEADS]
+        found = [(doc[i], match(doc[i])) for i in range(sent.start, sent.end) if may_head(i)]
         # "arrest" in "an arrest warrant" is part of one trigger, not an event of its own
         parts = {w.i for t, e in found if e is not None for w in _trigger_words(t, e)[1:]}
         for token, entry in found:
@@ -1343,9 +1355,10 @@ def _reported_acts(sent, s_idx: int, ctx: ArticleContext) -> list[Event]:
     """Acts of a speaker towards the subject of what they report: "X said (that) Y must …"
     is X demanding of Y, "X said Y was responsible" X blaming Y."""
     out = []
-    cues = reported_clauses()
-    for verb in sent:
-        if not is_speech_verb(verb):
+    cues, verbs = reported_clauses(), speech_verbs()
+    lemma = token_table(sent.doc).lemma  # make Tokens only of speech verbs
+    for i in range(sent.start, sent.end):
+        if lemma[i].lower() not in verbs or not is_speech_verb(verb := sent.doc[i]):
             continue
         speaker = _subject_of(verb)
         for clause in verb.children:

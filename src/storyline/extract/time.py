@@ -157,8 +157,33 @@ def _finder() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(f"(?:{f})" for _, _, f in _rules()) + r")(?!\w)")
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
+@cache
+def _needed_words() -> frozenset[str]:
+    """Words of which every expression without a digit holds one: the names, units and
+    day words the rules cannot match without, and the last word of each vague phrase."""
+    w = _words()
+    kinds = ("month", "weekday", "season", "day", "partofday", "unit")
+    words = {part for kind in kinds for word in w[kind] for part in _WORD.findall(word)}
+    words |= {unit + "s" for unit in w["unit"]} | {"period", "weekend"}
+    words |= {_WORD.findall(ref)[-1] for ref in _refs()}
+    return frozenset(words)
+
+
+def _may_hold_time(text: str) -> bool:
+    """A cheap test before the big regex: most sentences hold no digit and none of the
+    words an expression needs."""
+    return any(c.isdigit() for c in text) or not _needed_words().isdisjoint(
+        _WORD.findall(text.lower())
+    )
+
+
 def find_time_expressions(text: str) -> list[tuple[int, int]]:
     """Character spans of the time expressions in a text, left to right, not overlapping."""
+    if not _may_hold_time(text):
+        return []
     spans = []
     for match in _finder().finditer(text):
         start, end = match.span()
