@@ -416,3 +416,14 @@ def test_a_person_entity_ends_in_a_name():
     photographs, prince = Span(doc, 0, 2, "PERSON"), Span(doc, 5, 9, "PERSON")
     assert _trimmed_person(photographs) is None  # no name left
     assert _trimmed_person(prince).text == "Prince Mohammed’s"
+
+
+def test_two_full_names_apposed_to_one_noun_are_two_people():
+    from storyline.analyze import parse
+
+    doc = next(parse(["One of the schoolfriends with whom she travelled, Zarin Malouf, had "
+                      "been killed two years ago, while the other, Layla Idris, and a fourth "
+                      "Bethnal Green schoolgirl who left a year earlier, Nadia Karim, had "
+                      "decided to stay in Baghuz."]))  # fmt: skip
+    persons = {p.name: len(p.mentions) for p in ActorResolver(doc).persons}
+    assert persons == {"Zarin Malouf": 1, "Layla Idris": 1, "Nadia Karim": 1}

@@ -1147,3 +1147,15 @@ def test_figures_released_by_someone_and_a_speech_speak_for_their_authors():
     [figures, speech] = [q for q in quotes(text) if q.kind == "indirect"]
     assert who(figures) == ("UNHCR", "UNO", "IGO")
     assert who(speech)[0] == "Donald Trump"
+
+
+def test_a_name_the_parser_apposed_to_the_outlet_spoken_to_is_the_speaker():
+    text = (
+        "One of her friends, Zarin Malouf, had been killed two years ago. Speaking to the "
+        "Telegraph, Hassan Idris, father of Layla Idris, said his daughter made a mistake. "
+        "“Let the girls back and give them some teaching,” he said."
+    )
+    [reported] = [q for q in quotes(text) if q.kind == "indirect"]
+    assert reported.text == "his daughter made a mistake"
+    assert who(reported)[0] == "Hassan Idris"  # not his daughter, nor Layla Idris
+    assert who(said(text, "Let the girls"))[0] == "Hassan Idris"  # not Zarin Malouf

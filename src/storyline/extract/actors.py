@@ -983,7 +983,22 @@ def _is_subject(tok: Token) -> bool:
         for t in chain
         for c in t.children
     )
-    return tok.dep_ in SUBJECT_DEPS or relative or agent
+    return tok.dep_ in SUBJECT_DEPS or relative or agent or _before_subjectless(chain[0])
+
+
+def _before_subjectless(name: Token) -> bool:
+    """A name whose phrase ends right before ", said" where the parser found the verb no
+    subject: "Speaking to the Telegraph, Hussen Abase, father of Amira, said" (read as
+    apposed to the Telegraph) is who said it."""
+    doc, end = name.doc, name.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return False
+    verb = doc[end + 2]
+    return (
+        verb.tag_ in ("VBD", "VBZ", "VBP")
+        and verb.i > name.i
+        and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    )
 
 
 def _in_main_clause(tok: Token) -> bool:
@@ -1041,6 +1056,12 @@ def person_phrase(ent: Span) -> Span:
     doc, root = ent.doc, ent.root
     head = root.head if root.dep_ == "appos" and root.head.i < root.i else root
     start = min(head.left_edge.i, ent.start)
+    # nor another person's full name ("the other, Amira Abase, and a … schoolgirl …,
+    # Sharmeena Begum": both apposed to "the other"; but "Renas, a 26-year-old Londoner",
+    # one word tagged a person, is still Renas)
+    for other in _entities_from(doc, start, ent.start) if len(ent) > 1 else ():
+        if other.label_ == "PERSON" and other.end <= ent.start and len(other) > 1:
+            start = other.end
     # keep the title and modifiers, not an earlier clause or a relative phrase
     while start < ent.start and (doc[start].is_punct or doc[start].pos_ in {"CCONJ", "ADP"}):
         start += 1

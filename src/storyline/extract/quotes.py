@@ -146,7 +146,12 @@ class _Speakers:
         # an appositive only before a finite verb ("…, adding that" shares its subject with
         # the verb it hangs on)
         apposed = doc[last + 1].text == "," and verb.tag_ in ("VBD", "VBZ", "VBP")
-        return doc[last] if last == verb.i - 1 or apposed else None
+        if not (last == verb.i - 1 or apposed):
+            return None
+        name, prep = doc[last], doc[last].head
+        if name.dep_ == "pobj" and prep.head.dep_ == "appos" and prep.head.head.pos_ == "PROPN":
+            return prep.head.head  # "Hassan Idris, father of Layla Idris, said": the father
+        return name
 
     def _narrated_head(self, verb):
         """The head a verb shares its subject with, passing over words inside a quotation

@@ -64,6 +64,9 @@ def free_relative_object(verb):
     return next((c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")), None)
 
 
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
 def inverted_subject(verb):
     """The subject of a speech verb that follows its content: "…, claimed the opposition".
 
@@ -78,6 +81,13 @@ def inverted_subject(verb):
     before = verb.doc[verb.i - 1] if verb.i > 0 and not verb.is_sent_start else None
     if before is None or before.text not in (",", "\u201d", '"', "'", "\u2019"):
         return None
+    content = verb.doc[verb.sent.start : verb.i - 1]
+    if (
+        before.text == ","
+        and not any(t.tag_ in FINITE for t in content)
+        and not any(t.is_quote for t in content)
+    ):
+        return None  # no content before it: "Speaking to X, Y, a father, said his son …"
     found = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if found is None:  # "…,” said Canadian Hanna Bohman, one of … to have joined": the
         # parser made the name the subject of a clause it hung on the verb
