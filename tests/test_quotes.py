@@ -1159,3 +1159,32 @@ def test_a_name_the_parser_apposed_to_the_outlet_spoken_to_is_the_speaker():
     assert reported.text == "his daughter made a mistake"
     assert who(reported)[0] == "Hassan Idris"  # not his daughter, nor Layla Idris
     assert who(said(text, "Let the girls"))[0] == "Hassan Idris"  # not Zarin Malouf
+
+
+def test_a_clause_hung_on_speaking_is_the_claim_of_the_noun_before_it():
+    text = (
+        "Ilham Ahmed spoke in Paris. She was speaking in the wake of the shock announcement by "
+        "Donald Trump that 2,000 US troops will leave north-west Syria."
+    )
+    [claim] = [q for q in quotes(text) if q.kind == "indirect"]
+    assert (who(claim)[0], claim.verb) == ("Donald Trump", "announce")
+
+
+def test_a_participle_hung_on_the_reported_clause_is_the_speakers():
+    text = (
+        "Bashar Ja’afari, Syria’s ambassador to the UN, said the fight against terrorism would "
+        "continue regardless, noting the ceasefire excluded named organisations."
+    )
+    noted = said(text, "the ceasefire excluded")
+    assert (noted.verb, who(noted)[0]) == ("note", "Bashar Ja’afari")  # not "the fight"
+
+
+def test_who_after_a_long_title_is_the_person_the_title_belongs_to():
+    text = (
+        "“It proclaims victory this morning,” said Charles Lister, director of countering "
+        "terrorism and extremism at the Middle East Institute, who pointed out that Isis had "
+        "claimed responsibility for an attack."
+    )
+    pointed = said(text, "that Isis had claimed")
+    assert who(pointed) == ("Charles Lister", None, None)  # not the institute, nor Isis
+    assert pointed.speaker.text.endswith("Middle East Institute")  # the phrase, no clause

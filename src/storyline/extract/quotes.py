@@ -35,6 +35,9 @@ from .syntax import (
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
+# speech verbs that never take a that-clause: one the parser hangs on them belongs to a noun
+# ("was speaking in the wake of the announcement by Trump that troops will leave")
+CLAUSELESS = frozenset({"speak"})
 DESCRIBED_REACH = 3  # sentences back "the peer said" looks for who spoke
 SELF_NAMING = frozenset({"call", "name"})  # "who called himself X", "who named himself X"
 REPORTING_POS = frozenset({"VERB", "AUX", "NOUN"})  # speech verbs and nouns ("claims that")
@@ -98,8 +101,11 @@ class _Speakers:
                 return found
             head = self._narrated_head(verb)
             said = head.head
-            if verb.dep_ == "conj" and head.dep_ == "ccomp" and is_speech_verb(said):
-                head = said  # "He said attacks had inspired him and added: …": he added
+            joined = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+            if joined and head.dep_ == "ccomp" and is_speech_verb(said):
+                # "He said attacks had inspired him and added: …": he added; "said the
+                # fight would continue, noting …": he notes, not the fight
+                head = said
             verb = head
         return None
 
@@ -845,7 +851,7 @@ def _content(verb):
     """The reported clause of a speech verb: its clausal complement, or for an inverted
     verb ("Moscow is trying…, claimed the opposition") the words before it."""
     for child in verb.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and verb.lemma_.lower() not in CLAUSELESS:
             sub = list(child.subtree)
             return sub[0], sub[-1]
     if inverted_subject(verb) is not None:
@@ -899,17 +905,39 @@ def _claim_content(noun):
     )
     if clause is None:
         return None
+    author = _author_of(noun)
+    if author is None:
+        return None
+    return author, (clause.left_edge, clause.right_edge)
+
+
+def _author_of(noun):
+    """Who made the statement a speech noun names: its possessor, a named modifier ("a US
+    announcement") or its "by" agent."""
     author = next((c for c in noun.children if c.dep_ == "poss"), None)
-    author = author or next(  # "a US announcement that …"
+    author = author or next(
         (c for c in noun.children if c.dep_ in ("compound", "amod") and c.ent_type_ in NAMED),
         None,
     )
     if author is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         author = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
-    if author is None:
+    return author
+
+
+def _misattached_claim(verb):
+    """For a verb that takes no clause ("was speaking in the wake of the announcement by
+    Trump that troops will leave"): that noun's author, the clause the parser hung on the
+    verb as the noun's claim, and the noun; or None."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
         return None
-    return author, (clause.left_edge, clause.right_edge)
+    nouns = [t for t in verb.subtree if t.i < clause.left_edge.i and t.pos_ == "NOUN"]
+    for noun in reversed(nouns):
+        author = _author_of(noun) if _speech_noun(noun) is not None else None
+        if author is not None:
+            return author, (clause.left_edge, clause.right_edge), noun
+    return None
 
 
 def indirect_quotes(
@@ -926,7 +954,9 @@ def indirect_quotes(
                 continue
             token = doc[i]
             word, content = None, None
-            if is_speech_verb(token):
+            if is_speech_verb(token) and token.lemma_.lower() in CLAUSELESS:
+                word, content, token = _misattached_claim(token) or (None, None, token)
+            elif is_speech_verb(token):
                 content = _content(token)
                 word = speakers.subject(token) if content else None
             elif token.pos_ == "NOUN" and _speech_noun(token) is not None:

@@ -119,7 +119,9 @@ def antecedent(token):
     if head.pos_ == "NOUN" and agent and agent[0].dep_ == "pobj":
         return agent[0]  # "a rebuke by Turkey's president, who warned": the president
     word = head
-    while word.dep_ in ("pobj", "prep", "appos", "conj") and word.head.i != word.i:
+    # up through the phrase's prepositions, appositions and gerunds ("director of countering
+    # terrorism at the Institute")
+    while word.dep_ in ("pobj", "prep", "pcomp", "appos", "conj") and word.head.i != word.i:
         word = word.head
         if word.ent_type_ == "PERSON":
             return word
@@ -134,7 +136,7 @@ def noun_phrase(token):
             continue
         sub = list(child.subtree)
         end = sub[-1].i
-        if child.dep_ == "prep":  # "of the Institute, who said …": not the relative clause
+        if child.dep_ in ("prep", "appos"):  # "of the Institute, who said …": not the clause
             clauses = [t.left_edge.i for t in sub if t.dep_ in CLAUSES and t.i > child.i]
             end = min([end + 1, *clauses]) - 1
         left, right = min(left, sub[0].i), max(right, end)
