@@ -1188,3 +1188,11 @@ def test_who_after_a_long_title_is_the_person_the_title_belongs_to():
     pointed = said(text, "that Isis had claimed")
     assert who(pointed) == ("Charles Lister", None, None)  # not the institute, nor Isis
     assert pointed.speaker.text.endswith("Middle East Institute")  # the phrase, no clause
+
+
+def test_a_people_named_right_before_a_subjectless_verb_speaks():
+    text = (
+        "Ankara views the militant groups as dangerous subversives who threaten its borders "
+        "despite Syria’s Kurds saying they have no interest in full autonomy."
+    )
+    assert who(said(text, "they have no interest")) == ("Syria’s Kurds", "SYR", "CVL")

@@ -134,8 +134,13 @@ class _Speakers:
         """A person's name before a verb the parser gave no subject is its subject, right
         before it ("In May Smith declared", where "May Smith" was read as one phrase) or
         before an appositive with no verb of its own ("Responding on Twitter, Shiraz Maher,
-        director at King's College London, said")."""
+        director at King's College London, said"); or a state or body named right before it
+        ("a situation Turkey said constituted a threat")."""
         doc, first, last = verb.doc, verb.sent.start, None
+        before = doc[verb.i - 1] if verb.i > first else None
+        body = before is not None and before.pos_ == "PROPN" and before.ent_type_ in BODIES
+        if body and verb.tag_ != "VB":  # not "inside the White House confirm", misparsed
+            return before
         for i in range(verb.i - 1, first - 1, -1):
             word = doc[i]
             person = word.ent_type_ == "PERSON" or self.resolver.person_at(i, i + 1)
@@ -889,6 +894,7 @@ def _verb_of(token) -> str:
 
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP")
+BODIES = ("ORG", "GPE", "NORP")  # states and organisations that speak
 
 
 def _claim_content(noun):
