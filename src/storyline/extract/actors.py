@@ -48,7 +48,7 @@ from storyline.model import Actor
 
 from .marks import inside, quote_spans
 from .places import place_types
-from .syntax import Sentences, antecedent, is_speech_verb, noun_phrase
+from .syntax import TENSED, Sentences, antecedent, is_speech_verb, noun_phrase
 
 #: PLOVER sector codes (plover_agents.txt and the manual's sector table) plus IGO/NGO/IMG.
 SECTORS = frozenset(
@@ -534,7 +534,7 @@ def _mostly_not_persons(doc: Doc) -> set[str]:
     """Names the tagger calls something other than a person more than twice as often as a
     person, in tokens ("Ghouta": an organisation 13 times, once a person)."""
     labels = Counter(  # the entities' tokens only: making every Token of a Doc is slow
-        (t.text, e.label_ == "PERSON") for e in doc.ents for t in e if t.pos_ == "PROPN"
+        (t.text, e.label_ == "PERSON") for e in _entities(doc) for t in e if t.pos_ == "PROPN"
     )
     names = _person_name_words(_entities(doc))
     return {
@@ -995,7 +995,7 @@ def _before_subjectless(name: Token) -> bool:
         return False
     verb = doc[end + 2]
     return (
-        verb.tag_ in ("VBD", "VBZ", "VBP")
+        verb.tag_ in TENSED
         and verb.i > name.i
         and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
     )

@@ -26,6 +26,7 @@ from ..model import Actor, Comment, Quote
 from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver, person_nouns, token_table
 from .marks import OPENERS, inside, nested_spans, quote_spans
 from .syntax import (
+    TENSED,
     Sentences,
     antecedent,
     inverted_subject,
@@ -156,7 +157,7 @@ class _Speakers:
             return None
         # an appositive only before a finite verb ("…, adding that" shares its subject with
         # the verb it hangs on)
-        apposed = doc[last + 1].text == "," and verb.tag_ in ("VBD", "VBZ", "VBP")
+        apposed = doc[last + 1].text == "," and verb.tag_ in TENSED
         if not (last == verb.i - 1 or apposed):
             return None
         name, prep = doc[last], doc[last].head

@@ -64,7 +64,8 @@ def free_relative_object(verb):
     return next((c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")), None)
 
 
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+TENSED = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own, no auxiliary
+FINITE = TENSED | {"MD"}
 
 
 def inverted_subject(verb):
@@ -76,7 +77,7 @@ def inverted_subject(verb):
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
     ):
         return None
-    if verb.tag_ not in ("VBD", "VBZ", "VBP"):  # "…, protesting the state's system"
+    if verb.tag_ not in TENSED:  # "…, protesting the state's system"
         return None
     before = verb.doc[verb.i - 1] if verb.i > 0 and not verb.is_sent_start else None
     if before is None or before.text not in (",", "\u201d", '"', "'", "\u2019"):
