@@ -427,3 +427,31 @@ def test_two_full_names_apposed_to_one_noun_are_two_people():
                       "decided to stay in Baghuz."]))  # fmt: skip
     persons = {p.name: len(p.mentions) for p in ActorResolver(doc).persons}
     assert persons == {"Zarin Malouf": 1, "Layla Idris": 1, "Nadia Karim": 1}
+
+
+@pytest.mark.parametrize(
+    "sentence, words, name, country",
+    [
+        ("Donald Trump's White House issued a statement.", "Donald Trump's White House",
+         "White House", "USA"),
+        ("Putin's Kremlin denied it.", "Putin's Kremlin", "Kremlin", "RUS"),
+        ("Assad's departure is near.", "Assad's departure", "Bashar al-Assad", "SYR"),
+    ],
+)  # fmt: skip
+def test_a_body_owned_by_a_leader_is_the_body(nlp, sentence, words, name, country):
+    actor = phrase(nlp, sentence, words)
+    assert (actor.name, actor.country) == (name, country)
+
+
+def test_a_surname_tagged_a_noun_as_a_subject_is_the_person(nlp):
+    """Sentence-first "Sawers" comes out a plural noun: as a bare subject it is still him,
+    and the "he" after it too (not the agent inside what he claimed)."""
+    doc = nlp(
+        "The former MI6 chief John Sawers said action was needed. Sawers claimed the "
+        "strike ordered by Trump had failed. He said the deterrent was insufficient."
+    )
+    resolver = ActorResolver(doc)
+    for words in ("Sawers claimed", "He said"):
+        start = doc.text.index(words)
+        span = doc.char_span(start, start + len(words.split()[0]))
+        assert resolver.resolve(span).name == "John Sawers", words

@@ -276,6 +276,9 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
         ("Israel called up reservists ahead of an operation in Gaza.", "MOBILIZE", "Israel", None),
         ("Iran increased its military presence in the Gulf.", "MOBILIZE", "Iran", None),
         ("The UN distributed food to refugees in Chad.", "AID", "The UN", "refugees"),
+        # people named by number only: where the act that hit them happened
+        ("Gunmen killed 12 people in two raids in Burkina Faso on Friday.", "ASSAULT", "Gunmen",
+         "Burkina Faso"),
         ("The EU announced 50 million euros in aid for Syrian refugees.", "AID", "The EU",
          "Syrian refugees"),
         # attackers named together strike together

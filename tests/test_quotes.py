@@ -108,12 +108,21 @@ def test_partial_quote_inside_reported_speech():
          "that Ankara", "minister", "warn"),
         ("Moscow is trying to bypass the Geneva process, claimed the Syrian opposition on Monday.",
          "Moscow is trying", "opposition", "claim"),
+        ("The embassy staff will leave the capital within a day, per Reuters.",
+         "The embassy staff", "Reuters", "per"),
+        ("The minister referred questions to the army, per a Le Monde reporter.",
+         "The minister referred", "reporter", "per"),
     ],
 )  # fmt: skip
 def test_indirect_speech(text, words, speaker, verb):
     q = said(text, words)
     assert q.kind == "indirect" and q.verb == verb
     assert speaker in q.speaker.text
+
+
+def test_per_needs_a_cited_source():
+    """ "per cent" and "per day" are rates: only a comma and a name or a person cite one."""
+    assert quotes("Prices rose by 3 per cent last year, and wages by $2 per day, per person.") == []
 
 
 def test_documents_and_groups_speak():
@@ -265,6 +274,18 @@ def test_eval_scores_overlap_and_speakers(tmp_path: Path):
     assert result["all"]["recall"] == 1.0 and result["all"]["precision"] == 1.0
     assert result["speaker_accuracy"] == 1.0
     assert score(articles, [[]])["all"]["recall"] == 0.0
+
+
+def test_eval_reader_finds_a_repeated_passage_after_the_last_quote(tmp_path: Path):
+    """A live blog repeats its summary: the second annotation is the second copy."""
+    item = "Lavrov said the attack was staged. "
+    text = item + "“It was a lie,” the envoy said. Summary: " + item
+    quote = {"kind": "indirect", "start": "the attack", "end": "was staged", "speaker": "Lavrov"}
+    envoy = {"kind": "direct", "start": "It was a lie", "end": "a lie", "speaker": "envoy"}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"text": text, "quotes": [quote, envoy, quote]}) + "\n")
+    starts = [g.start for g in read_jsonl(path, tmp_path)[0].quotes]
+    assert starts == [text.index("the attack"), text.index("It was"), text.rindex("the attack")]
 
 
 def test_polnear_reader_keeps_speech_attributions(tmp_path: Path):
@@ -1196,3 +1217,23 @@ def test_a_people_named_right_before_a_subjectless_verb_speaks():
         "despite Syria’s Kurds saying they have no interest in full autonomy."
     )
     assert who(said(text, "they have no interest")) == ("Syria’s Kurds", "SYR", "CVL")
+
+
+def test_a_bare_statement_is_the_one_issued_before():
+    text = (
+        "Donald Trump’s White House issued a statement saying “no final decision has been "
+        "made” on intervention in Syria. “We are continuing to assess intelligence and are "
+        "engaged in conversations with our partners,” the statement continued."
+    )
+    assert who(said(text, "We are continuing")) == ("White House", "USA", "GOV")
+    assert who(said(text, "no final decision")) == ("White House", "USA", "GOV")
+
+
+def test_a_relayed_direct_quote_is_not_also_reported_speech():
+    """ "“…,” he said, according to the agency, which is …": the agency relays his words."""
+    text = (
+        "“Syria is not weaker than seven years ago, nor is America any stronger,” he said, "
+        "according to quotes carried by the Fars news agency, which is affiliated to the "
+        "Revolutionary Guards."
+    )
+    assert [q.kind for q in quotes(text)] == ["direct"]

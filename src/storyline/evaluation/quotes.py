@@ -85,8 +85,9 @@ def read_jsonl(path: Path, shared: Path) -> list[Article]:
             text = shared_text(shared, rec["path"], rec["row"])
             name = f"{rec['path']}#{rec['row']}"
         article = Article(name, text, rec.get("date"))
-        for q in rec["quotes"]:
-            start = _locate(text, q["start"])
+        start = 0
+        for q in rec["quotes"]:  # in text order: a repeated passage is the copy after the last
+            start = _locate(text, q["start"], start)
             end = _locate(text, q["end"], start)
             if start == -1 or end == -1:
                 raise ValueError(f"{path}:{n}: quote words not in the text: {q['start']!r}")

@@ -714,8 +714,8 @@ def _bare(span: Span, idx: list[int], matches: list[Match]) -> bool:
 
 
 def _agent_of(doc: Doc, m: Match, roles: list) -> bool:
-    """Whether a matched name is the possessor or modifier of a role word: "Putin's envoy",
-    "a Trump aide", "the Obama national security adviser"."""
+    """Whether a matched name is the possessor or modifier of a role word or a body:
+    "Putin's envoy", "a Trump aide", "the Obama national security adviser"."""
     last = doc[m.end - 1]
     if last.dep_ not in ("poss", "compound", "nmod") or m.start <= last.head.i < m.end:
         return False
@@ -757,8 +757,10 @@ def _analyse_tokens(
         if m.entry and m.entry.kind in {"country", "capital", "demonym"} and not m.patron
     ]
     city_ms = [m for m in names if m.entry and m.entry.kind == "city" and not m.patron]
-    # "Putin's envoy" is not Putin (but "Assad's departure" is about Assad)
-    principals = [m for m in persons if not m.covers(root) and _agent_of(doc, m, roles)]
+    # "Putin's envoy" and "Trump's White House" are not Putin and Trump (but "Assad's
+    # departure" is about Assad)
+    bodies = [m for m in names if m.entry and m.entry.kind in {"org", "capital"}]
+    principals = [m for m in persons if not m.covers(root) and _agent_of(doc, m, roles + bodies)]
     own = [m for m in persons if m not in principals]
     person = next((m for m in own if m.covers(root)), own[0] if own else None)
     org = next((m for m in orgs if m.covers(root)), orgs[0] if orgs else None)
@@ -1310,7 +1312,8 @@ class ActorResolver:
         that person, unless it modifies a noun after it ("the Clinton Foundation"); a
         single name ("Afrin", a town the tagger once took for a person) has no surname. So
         is the first name of the one person so called, even tagged a common noun ("Ruaa
-        herself", after "Ruaa Abu Rashed")."""
+        herself", after "Ruaa Abu Rashed"); a surname alone as a subject, even tagged a
+        noun ("Sawers claimed")."""
         table = token_table(self.doc)
         for i, pos in enumerate(table.pos):
             if pos not in ("PROPN", "NOUN") or i in taken:
@@ -1320,7 +1323,9 @@ class ActorResolver:
             tok = self.doc[i]
             if tok.dep_ == "compound" and tok.head.i > tok.i:
                 continue
-            person = self._by_key.get(tok.lower_) if pos == "PROPN" else None
+            bare_subject = tok.dep_ in SUBJECT_DEPS and not any(tok.children)
+            surname = pos == "PROPN" or bare_subject  # "Sawers claimed", tagged a plural noun
+            person = self._by_key.get(tok.lower_) if surname else None
             if person is None and not tok.ent_type_:
                 person = self._by_first.get(tok.lower_)
             if person is not None and len(person.name.split()) > 1:
@@ -1411,8 +1416,8 @@ class ActorResolver:
     def _person_named(self, span: Span) -> Person | None:
         """A person of the article whose name or surname is the span's proper-noun head."""
         root = phrase_root(span)
-        if root.pos_ != "PROPN":
-            return None
+        if root.pos_ != "PROPN":  # a surname tagged a noun, recorded as a mention
+            return self.person_at(root.i, root.i + 1) if len(span) == 1 else None
         name = span.doc[max(root.left_edge.i, span.start) : root.i + 1].text
         for key in (name.lower(), root.text.lower()):
             if key in self._by_key:

@@ -993,12 +993,16 @@ def _anonymous(token) -> bool:
 def _where_they_are(people, trigger) -> list:
     """The country or region anonymous people are in: inside their phrase ("people in
     Somalia"), else where the act happens ("killed 48 people in attacks in Afghanistan")."""
-    places = [
-        t
-        for t in people.subtree
-        if t.ent_type_ in PLACE_ENTS and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
-    ]
-    return places[:1] or [t for t in _placed_in(trigger) if t.ent_type_ in PLACE_ENTS]
+    places = [t for t in people.subtree if _in_place(t)]
+    placed = [t for t in _placed_in(trigger) if t.ent_type_ in PLACE_ENTS]
+    nested = [g for p in trigger.children if p.dep_ == "prep" for g in p.subtree if _in_place(g)]
+    return places[:1] or placed or nested[:1]
+
+
+def _in_place(token) -> bool:
+    """A country or region named as where something is: "in Somalia", "at Aleppo"."""
+    placed = token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS
+    return placed and token.ent_type_ in PLACE_ENTS
 
 
 def _suffered(noun, owner) -> bool:

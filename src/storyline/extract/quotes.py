@@ -42,6 +42,7 @@ CLAUSELESS = frozenset({"speak"})
 DESCRIBED_REACH = 3  # sentences back "the peer said" looks for who spoke
 SELF_NAMING = frozenset({"call", "name"})  # "who called himself X", "who named himself X"
 REPORTING_POS = frozenset({"VERB", "AUX", "NOUN"})  # speech verbs and nouns ("claims that")
+SOURCE_WORDS = {"according": "according to", "per": "per"}  # "…, according to X", "…, per X"
 SHARED_SUBJECT = ("advcl", "xcomp", "conj")  # "denounced it, calling it …": the same speaker
 MIN_WORDS = 4  # fewer quoted words are a term or a scare quote unless a speech verb reports them
 CLOSING = "".join(OPENERS.values())  # closing quotation marks
@@ -111,25 +112,16 @@ class _Speakers:
         return None
 
     def _issuer(self, noun):
-        """Who issued a document that speaks: its owner ("Olsen's statement saying"), who it
-        is from ("a statement from Unicef said"), or the subject that put it out ("Olsen put
-        out a statement saying"), not one who received it ("the paper obtained a letter
-        saying")."""
+        """Who issued a document that speaks ("Olsen put out a statement saying"), kept as
+        the author of the next bare "the statement"."""
         if noun.lemma_.lower() not in _documents():
             return None
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if owner is not None:
-            return owner
-        by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-        if by:  # "a statement from the UN children's fund said"
-            return by[0]
-        if (issued := _issued_by(noun)) is not None:  # "a report published by Amnesty"
-            return issued
-        head = noun.head
-        if noun.dep_ != "dobj" or head.lemma_.lower() in word_set("receiving_verbs.txt"):
-            return None
-        return next((c for c in head.children if c.dep_ in SUBJECTS and self._outside(c)), None)
+        issuer = _document_issuer(noun, self._outside)
+        if issuer is not None:  # "the statement continued" later is this one
+            actor = self.actor(issuer)
+            if actor.country or actor.sector or actor.name:
+                self.documents[noun.lemma_.lower()] = actor
+        return issuer
 
     def _name_before(self, verb):
         """A person's name before a verb the parser gave no subject is its subject, right
@@ -947,6 +939,38 @@ def _misattached_claim(verb):
     return None
 
 
+def _document_issuer(noun, outside):
+    """Who issued a document: its owner ("Olsen's statement"), who it is from ("a statement
+    from Unicef"), who published it, or the subject that put it out ("Olsen put out a
+    statement"), not one who received it ("the paper obtained a letter")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if by:  # "a statement from the UN children's fund said"
+        return by[0]
+    if (issued := _issued_by(noun)) is not None:  # "a report published by Amnesty"
+        return issued
+    head = noun.head
+    if noun.dep_ != "dobj" or head.lemma_.lower() in word_set("receiving_verbs.txt"):
+        return None
+    return next((c for c in head.children if c.dep_ in SUBJECTS and outside(c)), None)
+
+
+def _cited_after(per):
+    """The source a sentence ends by citing, "…, per Reuters" / "per a Newsday reporter" (not
+    "3 per cent" or "per day"): a name or a person after a comma."""
+    source = next((c for c in per.children if c.dep_ == "pobj"), None)
+    if per.i < 2 or per.nbor(-1).text != "," or source is None:
+        return None
+    named = source.ent_type_ in ("PERSON", "ORG", "NORP") and source.pos_ == "PROPN"
+    person = source.lemma_.lower() in person_nouns() and any(
+        c.dep_ in ("det", "poss", "compound") for c in source.children
+    )  # "per a Newsday reporter", not "per person"
+    return source if named or person else None
+
+
 def indirect_quotes(
     sents: Sentences, article_id: str, speakers: _Speakers, direct: list[Quote]
 ) -> list[Quote]:
@@ -957,7 +981,7 @@ def indirect_quotes(
     table = token_table(doc)  # only verbs, nouns and "according" report: skip the rest unmade
     for k, sent in enumerate(sents.spans):
         for i in range(sent.start, sent.end):
-            if table.pos[i] not in REPORTING_POS and table.lower[i] != "according":
+            if table.pos[i] not in REPORTING_POS and table.lower[i] not in SOURCE_WORDS:
                 continue
             token = doc[i]
             word, content = None, None
@@ -978,8 +1002,14 @@ def indirect_quotes(
                     word = _issued_by(word) or word  # "according to figures released by X"
                 head = token.head if token.head.i != token.i else None
                 if word is not None and head is not None:
-                    sub = [t for t in head.subtree if not (token.i <= t.i <= word.right_edge.i)]
+                    cited = range(token.i, max(word.right_edge.i, token.right_edge.i) + 1)
+                    sub = [t for t in head.subtree if t.i not in cited]
+                    while sub and sub[-1].is_punct and not sub[-1].is_quote:
+                        sub.pop()  # the full stop after "…, according to X."
                     content = (sub[0], sub[-1]) if sub else None
+            elif token.lower_ == "per":
+                word = _cited_after(token)
+                content = (sent[0], doc[token.i - 2]) if word is not None else None
             if content is None or word is None or inside(token.idx, spans):
                 continue
             first, last = content
@@ -995,7 +1025,7 @@ def indirect_quotes(
                     sents.text[start:end],
                     "indirect",
                     speakers.actor(word),
-                    "according to" if token.lower_ == "according" else _verb_of(token),
+                    SOURCE_WORDS.get(token.lower_) or _verb_of(token),
                     start,
                     end,
                     k,
