@@ -1237,3 +1237,70 @@ def test_a_relayed_direct_quote_is_not_also_reported_speech():
         "Revolutionary Guards."
     )
     assert [q.kind for q in quotes(text)] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # a participle after the object of "from" / "on" is the clause subject's
+        ("Labour leader Jeremy Corbyn has accused the government of “waiting for instructions” "
+         "from Donald Trump adding that military intervention risks “escalating an already "
+         "devastating conflict”.", "escalating", "Jeremy Corbyn"),
+        ("Labour MP Lloyd Russell-Moyle has written a thread on Twitter arguing that joining "
+         "a US strike would be “folly”.", "that joining", "Lloyd Russell-Moyle"),
+        # … but "footage of X asking" and "despite X saying" are X's
+        ("The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you "
+         "might ask?”", "Why aren’t", "Hillary Clinton"),
+        # a news agency relaying what someone told reporters
+        ("“God forbid anything adventurous will be done in Syria following the Libyan and "
+         "Iraqi experience,” Sergei Lavrov told a news conference on Friday, Reuters reports.",
+         "God forbid", "Sergei Lavrov"),
+    ],
+)  # fmt: skip
+def test_who_speaks_in_a_participle_or_a_relayed_quote(text, words, speaker):
+    assert said(text, words).speaker.name == speaker
+
+
+def test_a_short_reply_and_a_quote_after_a_person_acts():
+    text = (
+        "I asked Sharef Sharf about the dreamcatcher. “Good,” said Sharf. He paused and "
+        "asked what we wanted. Sharf laughed. “Our goals are just to survive.”"
+    )
+    assert who(said(text, "Good")) == ("Sharef Sharf", None, None)
+    assert said(text, "Our goals").speaker.name == "Sharef Sharf"
+    # a one-word term is still no quote
+    assert not [q for q in quotes("The so-called “caliphate” fell.") if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # a document right before a participle speaks for its owner
+        ("The senator released his remarks. It quotes Pompeo’s note saying: “There are few "
+         "who dread war more than those of us who have served in uniform.”", "There are few",
+         "Mike Pompeo"),
+        # a document that told someone something is its sender's
+        ("On Wednesday Donald Trump fired off an incendiary tweet that told Moscow to “get "
+         "ready” for incoming US missiles.", "get ready", "Donald Trump"),
+        # a partial quote inside someone's claim that a third party reports is the claimant's
+        ("The i newspaper follows a similar line, reporting Emmanuel Macron’s claim that France "
+         "has “proof” the Syrian army used chemical weapons.", "proof", "Emmanuel Macron"),
+        # a news agency at the end passes on what the one inside noted
+        ("The OPCW noted that the chemical was of “high purity” with an “almost complete "
+         "absence” of any impurities, PA reports.", "high purity", "OPCW"),
+        # a quote no verb reports is the person's the sentence is about, named in apposition
+        ("The international development secretary, Penny Mordaunt, has banned such transfers "
+         "to ensure that there “was no risk of divergence to terrorist sources”.",
+         "was no risk", "Penny Mordaunt"),
+    ],
+)  # fmt: skip
+def test_documents_owners_and_agencies(text, words, speaker):
+    assert said(text, words).speaker.name == speaker
+
+
+def test_a_sign_speaks_for_who_carries_it():
+    text = (
+        "About 100 Kurdish protesters demonstrated on the tracks in Manchester. The protesters, "
+        "who carried signs reading “stop Turkey from helping Isis terrorists”, walked on."
+    )
+    assert said(text, "stop Turkey").speaker.text == "The protesters"

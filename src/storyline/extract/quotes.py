@@ -87,9 +87,18 @@ class _Speakers:
                 found = None
             if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 found = antecedent(found)  # "Lister, who pointed out that …"
+                # "fired off a tweet that told Moscow to …": who fired it off
+                found = (self._issuer(found) if found is not None else None) or found
+            written = _document_before(verb)
+            if found is None and written is not None:  # "quotes Pompeo's note saying: …"
+                return self._issuer(written) or written
             if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                issuer = self._issuer(verb.head)
+                if issuer is None and _misattached_participle(verb):
+                    verb = _clause_verb(verb)  # "wrote a thread on Twitter arguing": who wrote
+                    continue
                 # "with the minister, Florence Parly, announcing that …"
-                return self._issuer(verb.head) or verb.head
+                return issuer or verb.head
             if found is None and verb.dep_ == "advcl":
                 found = _with_subject(verb)  # the same, the participle hung on the clause
             if found is not None and found.dep_ in SUBJECTS:
@@ -133,7 +142,7 @@ class _Speakers:
         before = doc[verb.i - 1] if verb.i > first else None
         body = before is not None and before.pos_ == "PROPN" and before.ent_type_ in BODIES
         if body and verb.tag_ != "VB":  # not "inside the White House confirm", misparsed
-            return before
+            return None if _merely_placed(before, verb) else before
         for i in range(verb.i - 1, first - 1, -1):
             word = doc[i]
             person = word.ent_type_ == "PERSON" or self.resolver.person_at(i, i + 1)
@@ -155,7 +164,7 @@ class _Speakers:
         name, prep = doc[last], doc[last].head
         if name.dep_ == "pobj" and prep.head.dep_ == "appos" and prep.head.head.pos_ == "PROPN":
             return prep.head.head  # "Hassan Idris, father of Layla Idris, said": the father
-        return name
+        return None if _merely_placed(name, verb) else name
 
     def _narrated_head(self, verb):
         """The head a verb shares its subject with, passing over words inside a quotation
@@ -410,6 +419,37 @@ def _judged(text: str, start: int) -> bool:
     return re.search(r"\b(a|an)\s+\W?$", text[max(0, start - 6) : start], re.IGNORECASE) is not None
 
 
+# prepositions whose object may be the subject of a participle after it: "with the
+# minister announcing …", "despite Syria's Kurds saying …", "footage of Clinton asking …"
+GERUND_PREPS = frozenset(("with", "despite", "after", "before", "without", "upon", "of"))
+
+
+def _merely_placed(name, verb) -> bool:
+    """Whether a name right before a participle is only the object of a preposition, not
+    who speaks ("instructions from Donald Trump, adding that …", "a thread on Twitter
+    arguing …"): the clause's subject does."""
+    return verb.tag_ == "VBG" and name.dep_ == "pobj" and name.head.lower_ not in GERUND_PREPS
+
+
+def _document_before(verb):
+    """A document named right before a participle, whatever the parser hung it on: "It
+    quotes Pompeo's note saying: …" (the note says it)."""
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    document = before is not None and before.pos_ == "NOUN" and before.lemma_ in _documents()
+    return before if document and verb.tag_ == "VBG" else None
+
+
+def _misattached_participle(verb) -> bool:
+    """A speech participle the parser hung on the object of a preposition ("wrote a thread
+    on Twitter arguing …"): the subject of the clause above speaks."""
+    return _merely_placed(verb.head, verb) and _clause_verb(verb) is not None
+
+
+def _clause_verb(word):
+    """The nearest verb above a word: the clause it belongs to."""
+    return next((a for a in word.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
 def _with_subject(verb):
     """The subject of "…, with X, the minister, saying: …" where the parser hung "saying" on
     the clause: the object of a "with" set off by a comma that ends right before it (not
@@ -484,6 +524,7 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
     if given is not None:  # Cherin, a mother from Aleppo who speaks like a poet: “…”"
         candidates = [t for t in candidates if not given.left_edge.i <= t.i <= given.right_edge.i]
     holding = [t for t in candidates if _reports(t, start, end)]
+    holding = [t for t in holding if not _relay(t)] or holding  # "…, PA reports."
     if holding:
         return min(holding, key=lambda t: t.right_edge.i - t.left_edge.i)
     if candidates:
@@ -516,6 +557,17 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
             if said:
                 return root if root in said else said[-1]
     return None
+
+
+def _relay(verb) -> bool:
+    """A news agency closing the sentence as the one who passes it on ("The OPCW noted
+    that …, PA reports."): whoever speaks inside comes first."""
+    subject = verb.doc[verb.i - 1] if verb.i > verb.sent.start + 1 else None
+    set_off = subject is not None and verb.doc[subject.i - 1].text == ","
+    last = all(t.is_punct for t in verb.doc[verb.i + 1 : verb.sent.end])
+    agency = subject is not None and subject.dep_ == "nsubj" and subject.pos_ == "PROPN"
+    agency = agency and subject.ent_type_ != "PERSON"
+    return set_off and last and agency
 
 
 REPORTING_WORDS = 6  # at most this many words in a sentence that only reports a quote
@@ -663,7 +715,16 @@ def _too_short(sents: Sentences, start: int, end: int, verb) -> bool:
     """A quoted term, title or scare quote: fewer than MIN_WORDS words no verb reports."""
     said_end = start + len(sents.text[start:end].rstrip(" ,.;:!?"))  # “Yes, entirely,” he said
     words = len(sents.text[start:end].split())
-    return words < MIN_WORDS and not (verb is not None and _reports(verb, start, said_end))
+    return words < MIN_WORDS and not (
+        verb is not None and (_reports(verb, start, said_end) or _answered(sents, end, verb))
+    )
+
+
+def _answered(sents: Sentences, end: int, verb) -> bool:
+    """A short reply the speech verb right after it reports: “Good,” said El Hindawi;
+    “Haram?” he asked."""
+    uttered = sents.text[:end].rstrip()[-1:] in (",", "?", "!")
+    return uttered and verb.idx >= end and len(sents.text[end : verb.idx].split()) <= 2
 
 
 TERM_WORDS = 8  # at most this many quoted words without a verb or a speaker are a term
@@ -734,7 +795,12 @@ def nested_quotes(
 
 
 def _reports(verb, start: int, end: int) -> bool:
-    """Whether a speech verb's clause takes in the quoted words (a partial quote)."""
+    """Whether a speech verb's clause takes in the quoted words (a partial quote); for a
+    verb after them, but for the comma closing them ("“…,” Lavrov told reporters, Reuters
+    reports": told)."""
+    text = verb.doc.text
+    while verb.idx >= end and end > start and text[end - 1] in ",.;: ":
+        end -= 1
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "prep", "oprd", "acomp"):
             sub = list(child.subtree)
@@ -754,7 +820,12 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
         if _too_short(sents, start, end, verb):
             continue
         speaker, said = None, (None, None, None)  # speech verb: lemma, start, end
-        if verb is not None:
+        owner = _noun_speaker(sents, start) if verb is not None else None
+        noun = (owner.head if owner.dep_ == "poss" else owner.head.head) if owner else None
+        if noun is not None and verb in noun.ancestors:
+            # "reporting Emmanuel Macron's claim that France has “proof”": his, not theirs
+            speaker, said = speakers.actor(owner), _said(noun)
+        elif verb is not None:
             word = speakers.subject(verb)
             speaker = speakers.actor(word) if word is not None else None
             said = _said(verb)
@@ -780,6 +851,8 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             elif previous is not None and _goes_on(sents, previous, start, end, speakers):
                 speaker = previous.speaker  # "He maintained … “not possible”. It needed a “…”"
                 said = (previous.verb, previous.verb_start, previous.verb_end)
+            elif (actor := _actor_before(sents, start, end, speakers)) is not None:
+                speaker = speakers.actor(actor)  # "Sharf laughed. “Our goals are …”"
         if speaker is None and _term(sents, start, end):
             continue
         quote = _direct(sents, article_id, (start, end), speaker, said)
@@ -840,6 +913,29 @@ def _person_subject(sents: Sentences, start: int, end: int, speakers: _Speakers)
     root = sents.spans[k].root
     subject = next((c for c in root.children if c.dep_ == "nsubj" and c.idx < start), None)
     if subject is None or not speakers._outside(subject):
+        return None
+    named = subject.ent_type_ == "PERSON" or speakers.resolver.person_at(subject.i, subject.i + 1)
+    # "The international development secretary, Penny Mordaunt, has banned …"
+    apposed = [c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    return subject if named or apposed or subject.lower_ in PERSON_PRONOUNS else None
+
+
+SCENE_WORDS = 10  # at most this many words in a sentence that sets a speaker in motion
+
+
+def _actor_before(sents: Sentences, start: int, end: int, speakers: _Speakers):
+    """For a quote standing as a sentence of its own after a short sentence in which a
+    person acts ("Sharf laughed. “Our goals are just to survive.”", "He looked at each of
+    us in turn. “These are not big goals.”"): that person."""
+    k = sents.at_char(start)
+    if not k or sents.spans[k].start_char < start - 2 or sents.spans[k].end_char > end + 3:
+        return None
+    scene = sents.spans[k - 1]
+    words = [t for t in scene if not t.is_punct]
+    if len(words) > SCENE_WORDS or any(t.is_quote for t in scene):
+        return None
+    subject = next((c for c in scene.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or scene.root.pos_ != "VERB":
         return None
     named = subject.ent_type_ == "PERSON" or speakers.resolver.person_at(subject.i, subject.i + 1)
     return subject if named or subject.lower_ in PERSON_PRONOUNS else None
@@ -955,7 +1051,10 @@ def _document_issuer(noun, outside):
     head = noun.head
     if noun.dep_ != "dobj" or head.lemma_.lower() in word_set("receiving_verbs.txt"):
         return None
-    return next((c for c in head.children if c.dep_ in SUBJECTS and outside(c)), None)
+    issuer = next((c for c in head.children if c.dep_ in SUBJECTS and outside(c)), None)
+    if issuer is not None and issuer.tag_ in ("WP", "WDT"):  # "The group, who carried signs"
+        return antecedent(issuer)
+    return issuer
 
 
 def _cited_after(per):
