@@ -249,6 +249,9 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
         ("Mali has received military support from Russia.", "SUPPORT", "Russia", "Mali"),
         # a nominal event measured or named by another noun belongs to that noun's owner
         ("Chile and Peru began a new round of talks on Monday.", "CONSULT", "Chile", "Peru"),
+        # what is done with another names the other side, whoever it is done against
+        ("Federal investigators shared evidence with India this week against the suspect.",
+         "COOPERATE", "Federal investigators", "India"),
         # a phone call with a person
         ("President Macron called Chancellor Scholz on Sunday to discuss the war.", "CONSULT",
          "President Macron", "Chancellor Scholz"),

@@ -1298,9 +1298,23 @@ def test_documents_owners_and_agencies(text, words, speaker):
     assert said(text, words).speaker.name == speaker
 
 
-def test_a_sign_speaks_for_who_carries_it():
-    text = (
-        "About 100 Kurdish protesters demonstrated on the tracks in Manchester. The protesters, "
-        "who carried signs reading “stop Turkey from helping Isis terrorists”, walked on."
-    )
-    assert said(text, "stop Turkey").speaker.text == "The protesters"
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # a sign speaks for who carries it
+        ("About 100 Kurdish protesters demonstrated on the tracks in Manchester. The protesters, "
+         "who carried signs reading “stop Turkey from helping Isis terrorists”, walked on.",
+         "stop Turkey", "The protesters"),
+        # a name before its relative clause speaks
+        ("Speaking to the Guardian, Barrett, who was formerly head of the UN monitoring team "
+         "and is now director of the Global Strategy Network, said Britain was not alone “in "
+         "wishing that all its citizens who joined the Islamic State would disappear”.",
+         "in wishing", "Barrett"),
+        # an imperative to the reader quotes no one: the quote before it goes on
+        ("“The labor market has continued to strengthen,” the Fed said in a statement. “Job "
+         "gains have been strong, on average, in recent months.” Read more in our business "
+         "blog.", "Job gains", "the Fed"),
+    ],
+)  # fmt: skip
+def test_the_speakers_own_words(text, words, speaker):
+    assert said(text, words).speaker.text == speaker

@@ -899,6 +899,12 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
         met = met or _met_in(trigger_token)
     if met:  # "travelled to Moscow for talks with Putin": Putin, more than Moscow
         targets = met
+    if entry.type in MUTUAL and not met:  # "shared evidence with India against X": India
+        partners = [
+            g for o in (trigger_token, *_object_tokens(trigger_token))
+            for g in _pobjs(o, ("with",)) if _actorish(g) and g not in sources
+        ]  # fmt: skip
+        targets = partners[:1] or targets
     # "attacked an army camp in western Kabul", "the bombing of a hotel in Mogadishu": the
     # camp and the hotel, not the city
     hit = ("dobj", "pobj") if entry.pos == "NOUN" else ("dobj",)
@@ -976,6 +982,7 @@ def _munition(token) -> bool:
     return token.lemma_.lower() in word_set("munitions.txt")  # not "rocket launchers"
 
 
+MUTUAL = ("CONSULT", "AGREE", "COOPERATE")  # done with another: "with X" names the other
 PHYSICAL = ("ASSAULT",)  # what is struck is the recipient, named or not
 STATE_ACTS = ("COERCE",)  # arrests, detentions, deportations: done by a state's authorities
 

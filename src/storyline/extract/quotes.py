@@ -140,6 +140,9 @@ class _Speakers:
         ("a situation Turkey said constituted a threat")."""
         doc, first, last = verb.doc, verb.sent.start, None
         before = doc[verb.i - 1] if verb.i > first else None
+        described = self._described_before(verb)
+        if described is not None:  # "…, Barrett, who was formerly head of …, said"
+            return described
         body = before is not None and before.pos_ == "PROPN" and before.ent_type_ in BODIES
         if body and verb.tag_ != "VB":  # not "inside the White House confirm", misparsed
             return None if _merely_placed(before, verb) else before
@@ -165,6 +168,25 @@ class _Speakers:
         if name.dep_ == "pobj" and prep.head.dep_ == "appos" and prep.head.head.pos_ == "PROPN":
             return prep.head.head  # "Hassan Idris, father of Layla Idris, said": the father
         return None if _merely_placed(name, verb) else name
+
+    def _described_before(self, verb):
+        """A person whose relative clause ends, with a comma, right before a finite verb
+        the parser gave no subject: "Barrett, who is now director of …, said"."""
+        if (
+            verb.i - 2 < verb.sent.start
+            or verb.doc[verb.i - 1].text != ","
+            or verb.tag_ not in TENSED
+        ):
+            return None
+        last = verb.doc[verb.i - 2]
+        clause = next((a for a in (last, *last.ancestors) if a.dep_ == "relcl"), None)
+        name = clause.head if clause is not None else None
+        person = (
+            name is not None
+            and name.pos_ == "PROPN"
+            and (name.ent_type_ == "PERSON" or self.resolver.person_at(name.i, name.i + 1))
+        )
+        return name if person and name.i < verb.i else None
 
     def _narrated_head(self, verb):
         """The head a verb shares its subject with, passing over words inside a quotation
@@ -499,6 +521,12 @@ def _agent(verb):
     return by[0] if by else None
 
 
+def _imperative(verb) -> bool:
+    """A bare verb opening its sentence tells the reader to do something ("Read more in our
+    business blog"): no one is quoted."""
+    return verb.tag_ == "VB" and verb.i == verb.sent.start
+
+
 def _passive(verb) -> bool:
     """A verb in the passive: its subject is spoken to or of, not the speaker ("anyone
     affiliated … had been denied entry", "an exiled cleric accused of …")."""
@@ -519,6 +547,7 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
         if (is_speech_verb(t) or _quotes_in_phrase(t, start, end))
         and not inside(t.idx, spans)
         and not _passive(t)
+        and not _imperative(t)
     ]
     given = _attributed_in(sents, start)  # not "who speaks like a poet" in "According to
     if given is not None:  # Cherin, a mother from Aleppo who speaks like a poet: “…”"
@@ -590,7 +619,8 @@ def _reporting_after(sents: Sentences, end: int):
     sent = sents.spans[k]
     if sum(not t.is_punct for t in sent) > REPORTING_WORDS:
         return None
-    return next((t for t in sent if is_speech_verb(t) and not _has_clause(t)), None)
+    said = (t for t in sent if is_speech_verb(t) and not _has_clause(t) and not _imperative(t))
+    return next(said, None)
 
 
 def _has_clause(verb) -> bool:

@@ -85,10 +85,12 @@ def inverted_subject(verb):
     content = verb.doc[verb.sent.start : verb.i - 1]
     if (
         before.text == ","
-        and not any(t.tag_ in FINITE for t in content)
+        and not any(t.tag_ in FINITE and not _relative(t) for t in content)
         and not any(t.is_quote for t in content)
     ):
-        return None  # no content before it: "Speaking to X, Y, a father, said his son …"
+        # no content before it: "Speaking to X, Y, a father, said his son …", "Barrett,
+        # who was formerly head of …, said Britain was not alone"
+        return None
     found = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if found is None:  # "…,” said Canadian Hanna Bohman, one of … to have joined": the
         # parser made the name the subject of a clause it hung on the verb
@@ -102,6 +104,11 @@ def inverted_subject(verb):
             None,
         )  # fmt: skip
     return found
+
+
+def _relative(token) -> bool:
+    """Whether a word belongs to a relative clause ("Barrett, who was formerly head of …")."""
+    return token.dep_ == "relcl" or any(a.dep_ == "relcl" for a in token.ancestors)
 
 
 def antecedent(token):
