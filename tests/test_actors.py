@@ -455,3 +455,17 @@ def test_a_surname_tagged_a_noun_as_a_subject_is_the_person(nlp):
         start = doc.text.index(words)
         span = doc.char_span(start, start + len(words.split()[0]))
         assert resolver.resolve(span).name == "John Sawers", words
+
+
+def test_he_in_what_someone_said_is_first_the_one_who_said_it(nlp):
+    """An unclosed quotation runs the sentences into one stretch of words, where "he" used
+    for Trump would win; the subject whose clause holds the pronoun comes first."""
+    text = (
+        "Donald Trump tweeted on Thursday. In a statement it said: “The team will arrive "
+        "tomorrow. We are ready to act, and he will decide. Russia’s foreign minister, Sergei "
+        "Lavrov, has said he hoped that there would be no repeat of Libya. “Nothing is "
+        "decided,” a spokesman said."
+    )
+    doc = nlp(text)
+    he = next(t for t in doc if t.idx == text.index("said he hoped") + 5)
+    assert ActorResolver(doc).resolve(doc[he.i : he.i + 1]).name == "Sergei Lavrov"

@@ -1036,6 +1036,13 @@ def _names_a_thing(name: Token) -> bool:
     )
 
 
+def _subject_over(name: Token, pronoun: Token) -> bool:
+    """Whether a name (or the noun it is apposed to) is the subject of a verb whose clause
+    holds the pronoun: "Sergei Lavrov has said he hoped"."""
+    owner = name.head if name.dep_ == "appos" else name
+    return owner.dep_ in SUBJECT_DEPS and owner.head in pronoun.ancestors
+
+
 def _joint_speaker_of(name: Token, pronoun: Token) -> bool:
     """Whether a name is one of two or more joint subjects over the pronoun's clause: in
     "John Letts and Sally Lane say he was tortured", "he" is neither (they say "we")."""
@@ -1582,9 +1589,18 @@ class ActorResolver:
                 subject = tok.dep_ not in SUBJECT_DEPS or _is_subject(root)
                 same = subject and self._narration_index(s) == here
                 main = tok.dep_ in SUBJECT_DEPS and _in_main_clause(root)
-                rank = (subject, same, main, pronoun, s)
+                # … but first whoever says or thinks what the pronoun's clause holds: "Russia's
+                # foreign minister, Sergei Lavrov, has said he hoped …"
+                over = (
+                    not pronoun
+                    and tok.dep_ in SUBJECT_DEPS
+                    and self._sent_index(s) == self._sent_index(tok.i)
+                    and _subject_over(root, tok)
+                )
+                rank = (over, subject, same, main, pronoun, s)
                 if tok.lower_ in REFLEXIVE_PERSONS:  # "Ruaa herself": the nearest name
-                    rank = (self._sent_index(s) == self._sent_index(tok.i), True, True, True, s)
+                    near = self._sent_index(s) == self._sent_index(tok.i)
+                    rank = (near, near, True, True, True, s)
                 if best_rank is None or rank > best_rank:
                     best, best_rank = (p, (s, e)), rank
                 self._rivals.add(p.name)
