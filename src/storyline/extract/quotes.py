@@ -552,7 +552,10 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
     given = _attributed_in(sents, start)  # not "who speaks like a poet" in "According to
     if given is not None:  # Cherin, a mother from Aleppo who speaks like a poet: “…”"
         candidates = [t for t in candidates if not given.left_edge.i <= t.i <= given.right_edge.i]
-    holding = [t for t in candidates if _reports(t, start, end)]
+    # a verb after the quote holds it but for the comma closing it ("“…,” Lavrov told
+    # reporters, Reuters reports": told)
+    said_end = start + len(sents.text[start:end].rstrip(",.;: "))
+    holding = [t for t in candidates if _reports(t, start, said_end if t.idx >= end else end)]
     holding = [t for t in holding if not _relay(t)] or holding  # "…, PA reports."
     if holding:
         return min(holding, key=lambda t: t.right_edge.i - t.left_edge.i)
@@ -753,7 +756,7 @@ def _too_short(sents: Sentences, start: int, end: int, verb) -> bool:
 def _answered(sents: Sentences, end: int, verb) -> bool:
     """A short reply the speech verb right after it reports: “Good,” said El Hindawi;
     “Haram?” he asked."""
-    uttered = sents.text[:end].rstrip()[-1:] in (",", "?", "!")
+    uttered = sents.text[max(0, end - 8) : end].rstrip()[-1:] in (",", "?", "!")
     return uttered and verb.idx >= end and len(sents.text[end : verb.idx].split()) <= 2
 
 
@@ -825,12 +828,7 @@ def nested_quotes(
 
 
 def _reports(verb, start: int, end: int) -> bool:
-    """Whether a speech verb's clause takes in the quoted words (a partial quote); for a
-    verb after them, but for the comma closing them ("“…,” Lavrov told reporters, Reuters
-    reports": told)."""
-    text = verb.doc.text
-    while verb.idx >= end and end > start and text[end - 1] in ",.;: ":
-        end -= 1
+    """Whether a speech verb's clause takes in the quoted words (a partial quote)."""
     for child in verb.children:
         if child.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "prep", "oprd", "acomp"):
             sub = list(child.subtree)
