@@ -457,8 +457,9 @@ def _document_before(verb):
     """A document named right before a participle, whatever the parser hung it on: "It
     quotes Pompeo's note saying: …" (the note says it)."""
     before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
-    document = before is not None and before.pos_ == "NOUN" and before.lemma_ in _documents()
-    return before if document and verb.tag_ == "VBG" else None
+    if before is None or before.pos_ != "NOUN" or verb.tag_ != "VBG":
+        return None
+    return before if before.lemma_.lower() in _documents() else None
 
 
 def _misattached_participle(verb) -> bool:
