@@ -1318,3 +1318,35 @@ def test_documents_owners_and_agencies(text, words, speaker):
 )  # fmt: skip
 def test_the_speakers_own_words(text, words, speaker):
     assert said(text, words).speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # "it" takes up the body the sentence before is about, named or not
+        ("The Free Ahmed Salem campaign has kept up its appeals for donors. It said on "
+         "Facebook: “We are grateful to everyone who has given so far.”", "We are grateful",
+         "Free Ahmed Salem campaign"),
+        # … through an "it" in between, past one the parser cannot give a subject
+        ("Russia's embassy in London says it is alarmed by the reports. In a statement it "
+         "said strikes could hamper the inquiry. It said: “Russia is ready to help the "
+         "inspectors in every way.”", "Russia is ready", "RUS"),
+        # … a document: its issuer speaks
+        ("The WHO statement appears to settle the question. It states: “The samples were "
+         "collected under full chain of custody.”", "The samples", "World Health Organization"),
+        # … the document someone wrote in: its writer
+        ("In another tweet on Friday, Donald Trump appeared to soften his tone. “Talks could "
+         "start very soon or not at all!” it said.", "Talks could", "Donald Trump"),
+    ],
+)  # fmt: skip
+def test_it_takes_up_the_body_or_document_before(text, words, speaker):
+    found = said(text, words).speaker
+    assert speaker in (found.name, found.country)
+
+
+def test_it_after_another_subject_is_not_taken_further_back():
+    text = (
+        "The ministry of defence published its findings. As the army withdrew, it claimed "
+        "that the town had been “completely secured by our forces”."
+    )
+    assert said(text, "completely secured").speaker.name != "ministry of defence"

@@ -841,7 +841,7 @@ def _analyse_tokens(
     elif head_role and places and places[0].start < head_role.start:
         name = doc[places[0].start : head_role.end].text
     elif ents and not (ents[0].label_ == "PERSON" and head_role):  # not "Putin's aide"
-        name = _strip_det(ents[0])
+        name = strip_det(ents[0].text)
     elif head_role or roles:
         m = head_role or roles[-1]
         name = (doc[m.start : m.end - 1].text_with_ws + doc[m.end - 1].lemma_).lower()
@@ -857,9 +857,9 @@ def _analyse_tokens(
     )
 
 
-def _strip_det(span: Span) -> str:
-    """An entity's text without a leading 'the' or trailing possessive."""
-    text = re.sub(r"^(the|The)\s+", "", span.text)
+def strip_det(text: str) -> str:
+    """A phrase without a leading 'the' or trailing possessive."""
+    text = re.sub(r"^(the|The)\s+", "", text)
     return re.sub(r"['’]s$", "", text)
 
 
@@ -1387,8 +1387,8 @@ class ActorResolver:
             # "Begum's baby, Jarrah": the baby is not Begum
             phrase, res = ent, own
         a = res.actor
-        name = res.person.name if res.person else _strip_det(ent)
-        keys = _name_keys(name) | _name_keys(_strip_det(ent))
+        name = res.person.name if res.person else strip_det(ent.text)
+        keys = _name_keys(name) | _name_keys(strip_det(ent.text))
         # longest key first, so the same text finds the same person whatever the hash seed
         ordered = sorted(keys, key=lambda k: (-len(k), k))
         person = next((self._by_key[k] for k in ordered if k in self._by_key), None)

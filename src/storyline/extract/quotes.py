@@ -19,11 +19,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from functools import cache
+from itertools import islice
 
 from ..knowledge import lines, table, word_set
 from ..model import Actor, Comment, Quote
-from .actors import GROUP_PRONOUNS, PERSON_PRONOUNS, ActorResolver, person_nouns, token_table
+from .actors import (
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    ActorResolver,
+    person_nouns,
+    strip_det,
+    token_table,
+)
 from .marks import OPENERS, inside, nested_spans, quote_spans
 from .syntax import (
     TENSED,
@@ -40,6 +49,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # ("was speaking in the wake of the announcement by Trump that troops will leave")
 CLAUSELESS = frozenset({"speak"})
 DESCRIBED_REACH = 3  # sentences back "the peer said" looks for who spoke
+THING_REACH = 2  # sentences back a speaking "it" looks for the body it takes up
 SELF_NAMING = frozenset({"call", "name"})  # "who called himself X", "who named himself X"
 REPORTING_POS = frozenset({"VERB", "AUX", "NOUN"})  # speech verbs and nouns ("claims that")
 SOURCE_WORDS = {"according": "according to", "per": "per"}  # "…, according to X", "…, per X"
@@ -227,6 +237,10 @@ class _Speakers:
                 if known is not None:
                     return actor.standing_for(known)
             return actor
+        if lemma == "it" and word.pos_ == "PRON" and self._opens_sentence(word):
+            known = self._thing_before(word)  # "The campaign has … It said on Twitter:"
+            if known is not None:
+                return actor.standing_for(known)
         pronoun = lemma in GROUP_PRONOUNS or (lemma == "it" and word.pos_ == "PRON")
         if pronoun and actor.name is None and actor.country is None:
             group = self._group(word, PLURAL if lemma in GROUP_PRONOUNS else SINGULAR)
@@ -255,6 +269,49 @@ class _Speakers:
                 known = self.documents[lemma]
                 return actor.standing_for(known)
         return actor
+
+    def _thing_before(self, pronoun, depth: int = 0) -> Actor | None:
+        """For a speaking "it": the body or document the sentence before is about, its
+        subject (an "it" there taken up in turn); none when that sentence is about a
+        person or several. A sentence with no noun for subject is passed over."""
+        sents = Sentences.of(pronoun.doc)
+        here = sents.index(pronoun.i)
+        before = (sents.spans[k] for k in range(here - 1, -1, -1))
+        narrated = (s for s in before if self._outside(s.root))
+        for sent in islice(narrated, THING_REACH):  # quoted words are passed over
+            root = sent.root
+            subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+            if subject is None or subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+                continue
+            if subject.lower_ == "it":
+                return self._thing_before(subject, depth + 1) if depth < THING_REACH else None
+            if self.resolver.person_at(subject.i, subject.i + 1) or subject.ent_type_ == "PERSON":
+                # "In another tweet, Trump appeared to … “…” it said": the tweet, his
+                return self.actor(subject) if _written_in(root) else None
+            if subject.tag_ not in SINGULAR:
+                return None
+            lemma = subject.lemma_.lower()
+            bodylike = subject.ent_type_ in ("ORG", "GPE", "NORP") or lemma in word_set(
+                "organisation_nouns.txt"
+            )
+            issuer = self._issuer(subject)
+            actor = self.actor(issuer if issuer is not None else subject)
+            # a body, a document or a phrase naming a sector ("Russia's embassy"); the
+            # pronoun shows the words of one without a name
+            if not (bodylike or actor.sector or issuer is not None):
+                return None
+            return actor if actor.name else replace(actor, name=strip_det(actor.text))
+        return None
+
+    def _opens_sentence(self, subject) -> bool:
+        """A subject of its sentence's main verb with no other subject before it outside
+        quotations: "It said on Twitter", not "As the army did so, it suggested" or
+        "groups it says are"."""
+        verb = subject.head
+        if subject.dep_ not in SUBJECTS or verb.dep_ != "ROOT":
+            return False
+        before = verb.doc[verb.sent.start : subject.i]
+        return not any(t.dep_ in SUBJECTS and self._outside(t) for t in before)
 
     def _phrase(self, word):
         """The speaker's noun phrase, stopping where a quotation begins (the parser may hang
@@ -362,6 +419,8 @@ class _Speakers:
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in word.children)
         if not definite or word.lemma_.lower() not in word_set("organisation_nouns.txt"):
             return None
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in word.children):
+            return None  # "the Free John Cantlie campaign" names itself
         sents = Sentences.of(word.doc)
         first = sents.spans[max(sents.index(word.i) - 3, 0)].start
         for ent in reversed([e for e in word.doc.ents if first <= e.start and e.end <= word.i]):
@@ -376,6 +435,17 @@ class _Speakers:
 
 PLURAL = ("NNS", "NNPS")
 SINGULAR = ("NN", "NNP")
+
+
+def _written_in(verb) -> bool:
+    """Whether a verb says where it was written: "In a tweet, Trump said"."""
+    return any(
+        g.lemma_.lower() in _documents()
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "on")
+        for g in p.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _joint_persons(name):
