@@ -1350,3 +1350,41 @@ def test_it_after_another_subject_is_not_taken_further_back():
         "that the town had been “completely secured by our forces”."
     )
     assert said(text, "completely secured").speaker.name != "ministry of defence"
+
+
+def test_a_quote_with_no_speaker_of_its_own_is_the_last_speakers():
+    text = (
+        "“We lost everything in one night,” said Layla Haddad, who now lives in Gaziantep. "
+        "The town has taken in 400,000 refugees since 2012. But while the camps are full, "
+        "“nobody here wants to go back before the war is over”."
+    )
+    assert said(text, "nobody here").speaker.name == "Layla Haddad"
+    # … but not from far away
+    far = text.replace("The town has", "The town has grown. " * 8 + "It has")
+    assert said(far, "nobody here").speaker is None
+
+
+def test_a_passive_verb_speaks_for_its_agent():
+    text = (
+        "Next week's summit in Tehran has been described by Ankara as a “last chance to "
+        "avoid a massacre” in the north-west."
+    )
+    assert who(said(text, "last chance")) == ("Ankara", "TUR", "GOV")
+    # a short name given in the passive is a term, not a quote
+    term = "The surgeon has been called a charlatan by fellow physicians for “quack” cures."
+    assert not [q for q in quotes(term) if q.kind == "direct"]
+
+
+def test_a_quote_ending_its_sentence_is_not_reported_by_the_next_statement():
+    text = (
+        "“I thought of all the unseen work of raising a child,” the novelist Omar Farouk "
+        "told the Guardian. “All the private worries, the private anxieties …” The UNHCR "
+        "said that although arrivals in Europe had fallen, sea crossings were still deadly."
+    )
+    assert said(text, "All the private").speaker.name == "Omar Farouk"
+    assert said(text, "that although").speaker.name == "UNHCR"
+
+
+def test_central_banks_are_state_bodies():
+    text = "“The labor market has continued to strengthen,” the Fed said in a statement."
+    assert who(said(text, "The labor market")) == ("Federal Reserve", "USA", "GOV")

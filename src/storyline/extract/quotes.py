@@ -49,6 +49,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # ("was speaking in the wake of the announcement by Trump that troops will leave")
 CLAUSELESS = frozenset({"speak"})
 DESCRIBED_REACH = 3  # sentences back "the peer said" looks for who spoke
+SOON_AFTER = 6  # sentences after a quote a quote with no speaker of its own takes its speaker
 THING_REACH = 2  # sentences back a speaking "it" looks for the body it takes up
 SELF_NAMING = frozenset({"call", "name"})  # "who called himself X", "who named himself X"
 REPORTING_POS = frozenset({"VERB", "AUX", "NOUN"})  # speech verbs and nouns ("claims that")
@@ -83,7 +84,7 @@ class _Speakers:
         """The speaker word of a speech verb: its subject, the subject after it, or for a
         verb without one ("…, saying it had only “started the process”") the subject of
         the clause it depends on."""
-        quoted = _quoted_as(verb) or _agent(verb)
+        quoted = _quoted_as(verb) or _agent(verb) or _spoken_by(verb)
         if quoted is not None:
             return quoted
         for _ in range(3):
@@ -496,13 +497,20 @@ def _quotes_in_phrase(verb, start: int, end: int) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in word_set("quoting_verbs.txt"):
         return False
-    demand = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)  # "call for"
-    naming = lemma in word_set("naming_verbs.txt") and not demand
-    text = Sentences.of(verb.doc).text
-    if naming and len(text[start:end].split()) < MIN_WORDS and not _judged(text, start):
+    if _names_term(verb, start, end):
         return False
     right = verb.right_edge
     return verb.idx < start and end <= right.idx + len(right) + 2
+
+
+def _names_term(verb, start: int, end: int) -> bool:
+    """Whether a naming verb gives a short quoted name ("what others call “the Daeshis”",
+    "was called a “quack”"): a term, not a quotation."""
+    demand = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)  # "call for"
+    if verb.lemma_.lower() not in word_set("naming_verbs.txt") or demand:
+        return False
+    text = Sentences.of(verb.doc).text
+    return len(text[start:end].split()) < MIN_WORDS and not _judged(text, start)
 
 
 def _judged(text: str, start: int) -> bool:
@@ -592,6 +600,26 @@ def _agent(verb):
     return by[0] if by else None
 
 
+def _spoken_by(verb, start: int | None = None, end: int | None = None):
+    """Who speaks a passive verb's words ("has been described by Ankara as a “last
+    chance”"): its agent, when the verb's phrase holds the quote or, with no quote
+    given, when it names something as something (not "asked by officials to find")."""
+    if not _passive(verb):
+        return None
+    by = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    naming = [c for c in verb.children if c.dep_ == "oprd" or (c.dep_, c.lower_) == ("prep", "as")]
+    if start is not None and end is not None:  # the quote is what it was called
+        naming = [c for c in naming if c.left_edge.idx <= start and end <= _end_of(c.right_edge)]
+        if _names_term(verb, start, end):
+            return None
+    return by[0] if by and naming else None
+
+
+def _end_of(token) -> int:
+    """The character offset just past a token."""
+    return token.idx + len(token)
+
+
 def _imperative(verb) -> bool:
     """A bare verb opening its sentence tells the reader to do something ("Read more in our
     business blog"): no one is quoted."""
@@ -617,7 +645,7 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
         for t in sents.spans[k]
         if (is_speech_verb(t) or _quotes_in_phrase(t, start, end))
         and not inside(t.idx, spans)
-        and not _passive(t)
+        and (not _passive(t) or _spoken_by(t, start, end) is not None)
         and not _imperative(t)
     ]
     given = _attributed_in(sents, start)  # not "who speaks like a poet" in "According to
@@ -630,6 +658,8 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
     holding = [t for t in holding if not _relay(t)] or holding  # "…, PA reports."
     if holding:
         return min(holding, key=lambda t: t.right_edge.i - t.left_edge.i)
+    if _ends_sentence(sents.text[start:end]):  # “… on the beach …” The UNHCR said that …
+        candidates = [t for t in candidates if t.idx < end or not _has_clause(t)]
     if candidates:
         return min(candidates, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
     after = _reporting_after(sents, end)
@@ -660,6 +690,11 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
             if said:
                 return root if root in said else said[-1]
     return None
+
+
+def _ends_sentence(quoted: str) -> bool:
+    """Whether quoted words end with a sentence's final mark ("… the beach …”")."""
+    return quoted.rstrip(CLOSING + " ").endswith((".", "!", "?", "…"))
 
 
 def _relay(verb) -> bool:
@@ -796,6 +831,15 @@ def _about(sents: Sentences, start: int, speaker: Actor | None, speakers: _Speak
     root = sents.spans[k - 1].root
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     return subject is not None and speakers.resolve(noun_phrase(subject)).name == speaker.name
+
+
+def _soon_after(sents: Sentences, previous: Quote, start: int) -> bool:
+    """Whether a quote comes within a few sentences of the previous one: with no speaker
+    of its own, it is most often the same person's (an interviewee, a remark between)."""
+    here, there = sents.at_char(start), sents.at_char(max(previous.end - 1, previous.start))
+    if here is None or there is None:
+        return False
+    return here - there <= SOON_AFTER
 
 
 def _continues(sents: Sentences, previous: Quote, start: int) -> bool:
@@ -954,6 +998,9 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
                 speaker = speakers.actor(actor)  # "Sharf laughed. “Our goals are …”"
         if speaker is None and _term(sents, start, end):
             continue
+        if speaker is None and previous is not None and _soon_after(sents, previous, start):
+            speaker = previous.speaker  # the interviewee still talking, a remark between
+            said = (previous.verb, previous.verb_start, previous.verb_end)
         quote = _direct(sents, article_id, (start, end), speaker, said)
         quotes.append(quote)
         previous = quote
