@@ -436,6 +436,30 @@ def test_a_quote_left_unclosed_ends_before_the_next_one_opens():
     assert who(said(run_on, "We will reopen"))[0] == "Olsen"
 
 
+def test_an_unclosed_quote_ends_where_the_writer_takes_over():
+    text = (
+        "The embassy said: “We urge restraint. It is essential to avoid any escalation. "
+        "The two leaders discussed a joint response on Monday, according to the US "
+        "ambassador. Talks will resume in Geneva, officials say. “We are ready to talk at any "
+        "time,” he said."
+    )
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans[0] == "We urge restraint. It is essential to avoid any escalation."
+    # the speaker's own report of what others say stays in the quote …
+    own = (
+        "Akunji said: “I am grateful she is alive. The commissioner said the girls were "
+        "victims. I would hope that is honoured. “She has suffered trauma.”"
+    )
+    first = next(own[s:e] for s, e in quote_spans(own))
+    assert first.endswith("hope that is honoured.")
+    # … and so does what "they say", however the quote goes on
+    theirs = (
+        "Maher said: “In their narrative, the US could not win on the ground. Had it tried, "
+        "they say, they would have won. “Isis says it will return.”"
+    )
+    assert next(theirs[s:e] for s, e in quote_spans(theirs)).endswith("would have won.")
+
+
 def test_a_short_term_quoted_with_the_same_marks_stays_inside_its_quotation():
     text = (
         "“In their telling, the army could only take the “fortress” by bombing it from the "
@@ -1388,3 +1412,21 @@ def test_a_quote_ending_its_sentence_is_not_reported_by_the_next_statement():
 def test_central_banks_are_state_bodies():
     text = "“The labor market has continued to strengthen,” the Fed said in a statement."
     assert who(said(text, "The labor market")) == ("Federal Reserve", "USA", "GOV")
+
+
+def test_an_unnamed_spokesman_named_in_the_next_quote():
+    text = (
+        "Turkey has threatened to cross the river. On Wednesday, a Pentagon spokesman said "
+        "that any such move would be “unacceptable”. “Unilateral action by any party is of "
+        "grave concern. We would find it unacceptable,” said Cmdr John Ellery."
+    )
+    assert who(said(text, "unacceptable")) == ("Cmdr John Ellery", "USA", "MIL")
+
+
+def test_a_quote_with_no_speaker_after_someone_else_spoke():
+    text = (
+        "“We will use every power we have,” said the home secretary, Sajid Javid. Only those "
+        "with two passports can lose their citizenship, said Helen Marsh, a professor of law. "
+        "But while she may come home, “returning in practical terms would be very hard”."
+    )
+    assert said(text, "returning in practical").speaker.name == "Helen Marsh"

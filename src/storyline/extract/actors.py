@@ -955,6 +955,7 @@ def _gender(pronoun: Token) -> str:
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PRONOUN_REACH = 1  # sentences back a pronoun looks for its person
 LEDE_SPEAKER_REACH = 6  # sentences on where the lede's unnamed speaker is named
+NAMED_NEXT_REACH = 1  # … and where "a spokesman said" later in an article is
 OPENING_MARKS = frozenset('“"‘«')
 
 
@@ -1655,16 +1656,16 @@ class ActorResolver:
             and any(c.dep_ in ("det", "poss") for c in noun.children)
             and (noun.dep_ == "pobj" or noun.head.dep_ == "ROOT")  # not in what is reported
         )
-        if (
-            not (indefinite or described)
-            or not in_lede
-            or (
-                noun.lemma_.lower() not in (person_nouns().keys() | word_set("person_titles.txt"))
-                and noun.ent_type_ != "NORP"  # "A second Briton who left … has said"
-            )
-        ):
+        personal = (
+            noun.lemma_.lower() in (person_nouns().keys() | word_set("person_titles.txt"))
+            or noun.ent_type_ == "NORP"
+        )  # "A second Briton who left … has said"
+        if not (indefinite or described) or not personal:
             return None
-        first = {p.name: min(s for s, _ in p.mentions) for p in self.persons if p.mentions}
+        if not in_lede:  # "a Pentagon spokesman said … “…,” said Cmdr Sean Robertson"
+            found = self._new_speaker(noun.i, NAMED_NEXT_REACH) if indefinite else None
+            return found if speaks else None
+        first = self._first_mentions()
         by_first = sorted(self.persons, key=lambda p: first.get(p.name, len(self.doc)))
         limit = sents.spans[min(2, len(sents.spans) - 1)].end
         for p in by_first if indefinite else ():
@@ -1675,19 +1676,31 @@ class ActorResolver:
                 return p
         # one who speaks in the lede is the first new person a few sentences on who speaks
         # ("…, a senior Republican senator has said. … Bob Corker, …, said")
-        limit = sents.spans[min(LEDE_SPEAKER_REACH, len(sents.spans) - 1)].end
-        for p in by_first if speaks else ():
+        if speaks and (found := self._new_speaker(noun.i, LEDE_SPEAKER_REACH)) is not None:
+            return found
+        # or the person the text names later in so many words ("his name is Anwar Miah")
+        named = [p for p in self.persons if p.name in first and self._named_so(first[p.name])]
+        return named[0] if len(named) == 1 and indefinite else None
+
+    def _first_mentions(self) -> dict[str, int]:
+        """Each person's first mention: the token it starts at."""
+        return {p.name: min(s for s, _ in p.mentions) for p in self.persons if p.mentions}
+
+    def _new_speaker(self, i: int, reach: int) -> Person | None:
+        """The first person named for the first time in the `reach` sentences of narration
+        after token i's as the subject of a speech verb."""
+        first = self._first_mentions()
+        here = self._narration_index(i)
+        for p in sorted(self.persons, key=lambda p: first.get(p.name, len(self.doc))):
             start = first.get(p.name, len(self.doc))
-            if sents.index(start) == 0 or start >= limit:
+            if not i < start < len(self.doc) or self._narration_index(start) - here > reach:
                 continue
             root = self.doc[start : start + 1].root
             while root.dep_ in ("compound", "appos") and root.head.i != root.i:
                 root = root.head
             if root.dep_ == "nsubj" and is_speech_verb(root.head):
                 return p
-        # or the person the text names later in so many words ("his name is Anwar Miah")
-        named = [p for p in self.persons if p.name in first and self._named_so(first[p.name])]
-        return named[0] if len(named) == 1 and indefinite else None
+        return None
 
     def _named_so(self, i: int) -> bool:
         """Whether a name is given as someone's name: "his name is X", "named as X"."""

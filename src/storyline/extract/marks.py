@@ -6,6 +6,11 @@ quotation is not who "he said" after it refers to).
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from ..knowledge import table
+
 OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
 MIXED_CLOSERS = {"\u201c": '"', '"': "\u201d"}  # straight for curly and back
 
@@ -68,14 +73,54 @@ def _nested_term(text: str, at: int, stop: int, close: str) -> int:
 
 
 def _unclosed_end(text: str, start: int, again: int) -> int:
-    """Where a quote left unclosed ends: before the sentence introducing the next quote
-    with a colon (“My thoughts exactly. Pompeo said: “…”), else at the next opening mark
-    (a new paragraph of the same quotation, its line break lost)."""
+    """Where a quote left unclosed ends: before the narration that follows it (“… the
+    tensions. Donald Trump and Theresa May discussed …, according to Woody Johnson. “…”),
+    before the sentence introducing the next quote with a colon (“My thoughts exactly.
+    Pompeo said: “…”), else at the next opening mark (a new paragraph of the same
+    quotation, its line break lost)."""
     end = len(text[:again].rstrip())
+    narration = _narration_in(text, start, end)
+    if narration != -1:
+        return len(text[:narration].rstrip())
     if text[end - 1 : end] != ":":
         return end
     stop = max(text.rfind(p, start, end) for p in ".!?")
     return stop + 1 if stop != -1 else end
+
+
+_SENTENCE_START = re.compile(r"(?<=[.!?\u2026])\s+(?=[A-Z])")
+
+
+@cache
+def _cue(kind: str) -> re.Pattern:
+    """Whole-word pattern of one kind of narration cue (knowledge/narration_cues.tsv)."""
+    words = next(row[1] for row in table("narration_cues.tsv") if row[0] == kind)
+    alternatives = "|".join(map(re.escape, words.split("|")))
+    return re.compile(rf"(?<![\w’'])(?:{alternatives})(?![\w’'])")
+
+
+def _narration_in(text: str, start: int, end: int) -> int:
+    """Where the writer takes over inside an unclosed quotation: the first sentence after
+    its first with a reporting word, from which on no sentence has a first- or
+    second-person word (“I am grateful. Hogan-Howe said the girls were victims. I would
+    hope …” is the speaker's throughout); or -1."""
+    for found in _SENTENCE_START.finditer(text, start, end):
+        rest = text[found.end() : end]
+        stop = _SENTENCE_START.search(rest)
+        first = rest[: stop.start()] if stop else rest
+        if _reports(first) and not _cue("person").search(rest):
+            return found.end()
+    return -1
+
+
+def _reports(sentence: str) -> bool:
+    """Whether a sentence has a reporting word not right after a pronoun ("analysts say",
+    "according to Woody Johnson", not "they say")."""
+    for cue in _cue("report").finditer(sentence):
+        before = sentence[: cue.start()].rstrip(" ,").rsplit(" ", 1)[-1]
+        if not _cue("pronoun").fullmatch(before):
+            return True
+    return False
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:

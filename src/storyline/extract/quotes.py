@@ -131,6 +131,10 @@ class _Speakers:
             verb = head
         return None
 
+    def narrated_speech(self, verb) -> bool:
+        """A speech verb of the narration, in the active: one whose subject may speak."""
+        return is_speech_verb(verb) and self._outside_quote(verb.i) and not _passive(verb)
+
     def _issuer(self, noun):
         """Who issued a document that speaks ("Olsen put out a statement saying"), kept as
         the author of the next bare "the statement"."""
@@ -252,9 +256,9 @@ class _Speakers:
             self.named[word.i] = actor
         elif word.pos_ == "NOUN" or word.ent_type_ == "NORP":
             later = self.resolver.named_after_lede(word)  # "An American woman … says"
-            if later is not None:
-                return actor.standing_for(Actor(later.name, later.name, later.country,
-                                                later.sector))  # fmt: skip
+            if later is not None:  # what the phrase says fills in ("a Pentagon spokesman")
+                country, sector = later.country or actor.country, later.sector or actor.sector
+                return actor.standing_for(Actor(later.name, later.name, country, sector))
             # a role word names no one: "the monitor" ("monitor") is still the one named
             unnamed = actor.name is None or actor.name.islower()
             named = self._organisation_before(word) if unnamed else None
@@ -803,7 +807,7 @@ def _attributed_in(sents: Sentences, start: int):
     return None
 
 
-def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], speakers: _Speakers):
+def _introduced(sents: Sentences, start: int, speakers: _Speakers):
     """For a quote opening its sentence with no verb of its own: the speech verb and speaker
     of the sentence before, when that sentence reports what someone said."""
     k = sents.at_char(start)
@@ -813,7 +817,7 @@ def _introduced(sents: Sentences, start: int, spans: list[tuple[int, int]], spea
     # others." is Shibly's
     verbs = sorted(sents.spans[k - 1], key=lambda t: (sum(1 for _ in t.ancestors), -t.i))
     for verb in verbs:
-        if is_speech_verb(verb) and not inside(verb.idx, spans) and not _passive(verb):
+        if speakers.narrated_speech(verb):
             word = speakers.subject(verb)
             if word is not None:
                 return verb, word
@@ -831,6 +835,23 @@ def _about(sents: Sentences, start: int, speaker: Actor | None, speakers: _Speak
     root = sents.spans[k - 1].root
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     return subject is not None and speakers.resolve(noun_phrase(subject)).name == speaker.name
+
+
+def _said_since(sents: Sentences, previous: Quote, start: int, speakers: _Speakers):
+    """The last speech verb with a speaker in the sentences between the previous quote and
+    this one ("…, said Helen Fenwick, professor of law. But …, “obviously …”"), and its
+    speaker word; (None, None) if none reports anything there."""
+    first, here = sents.at_char(previous.end), sents.at_char(start)
+    if first is None or here is None:
+        return None, None
+    for k in range(here - 1, first - 1, -1):
+        for verb in reversed(sents.spans[k]):
+            if verb.idx < previous.end or not speakers.narrated_speech(verb):
+                continue
+            word = speakers.subject(verb)
+            if word is not None:
+                return verb, word
+    return None, None
 
 
 def _soon_after(sents: Sentences, previous: Quote, start: int) -> bool:
@@ -982,7 +1003,7 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             speaker = previous.speaker
             said = (previous.verb, previous.verb_start, previous.verb_end)
         else:  # "Renas says she and her colleagues face a tense wait. “The thinking is …”"
-            verb, word = _introduced(sents, start, spans, speakers)
+            verb, word = _introduced(sents, start, speakers)
             if word is not None:
                 speaker = speakers.actor(word)
                 said = _said(verb)
@@ -999,8 +1020,13 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
         if speaker is None and _term(sents, start, end):
             continue
         if speaker is None and previous is not None and _soon_after(sents, previous, start):
-            speaker = previous.speaker  # the interviewee still talking, a remark between
-            said = (previous.verb, previous.verb_start, previous.verb_end)
+            verb, word = _said_since(sents, previous, start, speakers)
+            named = speakers.actor(word) if word is not None else None
+            if named is not None and named.name:  # “…,” said Javid. …, said Helen Fenwick.
+                speaker, said = named, _said(verb)  # But …, “obviously …”
+            else:  # the interviewee still talking, a remark between
+                speaker = previous.speaker
+                said = (previous.verb, previous.verb_start, previous.verb_end)
         quote = _direct(sents, article_id, (start, end), speaker, said)
         quotes.append(quote)
         previous = quote
