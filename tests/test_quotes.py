@@ -1430,3 +1430,39 @@ def test_a_quote_with_no_speaker_after_someone_else_spoke():
         "But while she may come home, “returning in practical terms would be very hard”."
     )
     assert said(text, "returning in practical").speaker.name == "Helen Marsh"
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # a reporting sentence the parser split off in lower case, however long
+        ("President Donald Trump has dialled down his rhetoric on airstrikes. “Never said when "
+         "an attack would take place. Could be very soon or not so soon at all!” the president "
+         "said in his latest early morning tweet.", "Never said", "Donald Trump"),
+        # a chant is its chanters'
+        ("The protesters chanted “No more war in our name” and one interrupted the senator's "
+         "opening statement, Reuters reports.", "No more war", "protester"),
+    ],
+)  # fmt: skip
+def test_reporting_sentences_and_chants(text, words, speaker):
+    assert said(text, words).speaker.name == speaker
+
+
+def test_a_first_person_quote_about_the_one_before_is_not_theirs():
+    text = (
+        "Rashida called him in late 2017 on the day she was to remarry. “She said Yusuf had "
+        "drawn pictures of our home and wanted to talk about it.”"
+    )
+    found = said(text, "She said Yusuf")
+    assert found.speaker is None or found.speaker.name != "Rashida"
+
+
+def test_a_bare_statement_is_the_last_one_named_before_it():
+    text = (
+        "The White House issued a statement saying “no final decision has been made” on "
+        "strikes. “We are continuing to assess intelligence,” the statement continued. Later "
+        "the OPCW issued a statement on the samples. “The samples were of high purity,” the "
+        "statement added."
+    )
+    assert said(text, "We are continuing").speaker.name == "White House"
+    assert said(text, "The samples were").speaker.name == "OPCW"

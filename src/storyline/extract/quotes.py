@@ -76,7 +76,6 @@ class _Speakers:
     def __init__(self, resolver: ActorResolver) -> None:
         self.resolve = resolver.resolve
         self.resolver = resolver
-        self.documents: dict[str, Actor] = {}  # "statement" → the actor of the last one named
         self.named: dict[int, Actor] = {}  # token → speaker named there as a person
         self.quoted: list[tuple[int, int]] = []  # spans of the direct quotes
 
@@ -136,16 +135,10 @@ class _Speakers:
         return is_speech_verb(verb) and self._outside_quote(verb.i) and not _passive(verb)
 
     def _issuer(self, noun):
-        """Who issued a document that speaks ("Olsen put out a statement saying"), kept as
-        the author of the next bare "the statement"."""
+        """Who issued a document that speaks ("Olsen put out a statement saying")."""
         if noun.lemma_.lower() not in _documents():
             return None
-        issuer = _document_issuer(noun, self._outside)
-        if issuer is not None:  # "the statement continued" later is this one
-            actor = self.actor(issuer)
-            if actor.country or actor.sector or actor.name:
-                self.documents[noun.lemma_.lower()] = actor
-        return issuer
+        return _document_issuer(noun, self._outside)
 
     def _name_before(self, verb):
         """A person's name before a verb the parser gave no subject is its subject, right
@@ -267,13 +260,25 @@ class _Speakers:
             described = self._described_speaker(word, actor)
             if described is not None:  # "Carlile said … The Liberal Democrat peer added:"
                 return actor.standing_for(described)
-        if lemma in _documents():
-            if actor.country or actor.sector or actor.name:
-                self.documents[lemma] = actor
-            elif lemma in self.documents:
-                known = self.documents[lemma]
+        if lemma in _documents() and not (actor.country or actor.sector or actor.name):
+            known = self._document_named_before(word)  # "the statement continued"
+            if known is not None:
                 return actor.standing_for(known)
         return actor
+
+    def _document_named_before(self, word) -> Actor | None:
+        """For a bare "the statement": the author of the last statement named before it
+        with one ("the White House issued a statement"; "the rebel statement")."""
+        lemma, doc = word.lemma_.lower(), word.doc
+        for i in range(word.i - 1, -1, -1):
+            named = doc[i]
+            if named.lemma_.lower() != lemma or not self._outside(named):
+                continue
+            issuer = _document_issuer(named, self._outside)
+            author = self.actor(issuer) if issuer is not None else self.resolve(self._phrase(named))
+            if author.country or author.sector or author.name:
+                return author
+        return None
 
     def _thing_before(self, pronoun, depth: int = 0) -> Actor | None:
         """For a speaking "it": the body or document the sentence before is about, its
@@ -730,7 +735,9 @@ def _reporting_after(sents: Sentences, end: int):
     if k is None or sents.spans[k].start_char != after:
         return None
     sent = sents.spans[k]
-    if sum(not t.is_punct for t in sent) > REPORTING_WORDS:
+    # a sentence opening in lower case goes on from the quote, however long
+    # (“… at all!” the president said in his latest early morning tweet.)
+    if sum(not t.is_punct for t in sent) > REPORTING_WORDS and not sents.texts[k][:1].islower():
         return None
     said = (t for t in sent if is_speech_verb(t) and not _has_clause(t) and not _imperative(t))
     return next(said, None)
