@@ -1466,3 +1466,11 @@ def test_a_bare_statement_is_the_last_one_named_before_it():
     )
     assert said(text, "We are continuing").speaker.name == "White House"
     assert said(text, "The samples were").speaker.name == "OPCW"
+
+
+def test_he_takes_up_an_unnamed_person_the_parser_read_as_a_phrase():
+    text = (
+        "The Syrian rebel commander stared at photographs of his fighters on the frontline. "
+        "“It’s going to be a tough battle, maybe five or six months,” he said."
+    )
+    assert who(said(text, "It’s going to be")) == ("Syrian rebel commander", "SYR", "REB")

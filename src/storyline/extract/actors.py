@@ -986,7 +986,22 @@ def _is_subject(tok: Token) -> bool:
         for t in chain
         for c in t.children
     )
-    return tok.dep_ in SUBJECT_DEPS or relative or agent or _before_subjectless(chain[0])
+    return (
+        tok.dep_ in SUBJECT_DEPS
+        or relative
+        or agent
+        or _before_subjectless(chain[0])
+        or _root_before_verb(tok)
+    )
+
+
+def _root_before_verb(noun: Token) -> bool:
+    """A noun the parser made the sentence's root, its verb a clause on it: "The Syrian
+    rebel commander stared at photographs …" (stared read as "commander [who] stared")."""
+    return noun.dep_ == "ROOT" and any(
+        c.dep_ == "acl" and c.tag_ in TENSED and not any(s.dep_ in SUBJECT_DEPS for s in c.children)
+        for c in noun.children
+    )
 
 
 def _before_subjectless(name: Token) -> bool:
