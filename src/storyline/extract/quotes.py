@@ -30,6 +30,7 @@ from .actors import (
     PERSON_PRONOUNS,
     ActorResolver,
     person_nouns,
+    role_words,
     strip_det,
     token_table,
 )
@@ -50,6 +51,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 CLAUSELESS = frozenset({"speak"})
 DESCRIBED_REACH = 3  # sentences back "the peer said" looks for who spoke
 SOON_AFTER = 6  # sentences after a quote a quote with no speaker of its own takes its speaker
+PEOPLE_SECTORS = frozenset({"CVL", "REB", "OPP", "LAB", "EDU", "MED", "REF"})  # groups of people
 THING_REACH = 2  # sentences back a speaking "it" looks for the body it takes up
 SELF_NAMING = frozenset({"call", "name"})  # "who called himself X", "who named himself X"
 REPORTING_POS = frozenset({"VERB", "AUX", "NOUN"})  # speech verbs and nouns ("claims that")
@@ -242,6 +244,8 @@ class _Speakers:
         pronoun = lemma in GROUP_PRONOUNS or (lemma == "it" and word.pos_ == "PRON")
         if pronoun and actor.name is None and actor.country is None:
             group = self._group(word, PLURAL if lemma in GROUP_PRONOUNS else SINGULAR)
+            if group is None and lemma in GROUP_PRONOUNS:
+                group = self._body_that_spoke(word)  # British "they" for an organisation
             if group is not None:
                 return actor.standing_for(group)
             return actor
@@ -311,6 +315,20 @@ class _Speakers:
             if not (bodylike or actor.sector or issuer is not None):
                 return None
             return actor if actor.name else replace(actor, name=strip_det(actor.text))
+        return None
+
+    def _body_that_spoke(self, pronoun) -> Actor | None:
+        """For "they" with no plural before it: the organisation that spoke in the sentence
+        before ("…, the group Friends of Kurdistan Manchester said … “…,” they said")."""
+        sents = Sentences.of(pronoun.doc)
+        k = sents.index(pronoun.i)
+        for verb in sents.spans[k - 1] if k else ():
+            if not self.narrated_speech(verb):
+                continue
+            word = self.subject(verb)
+            if word is not None and (word.ent_type_ == "ORG" or _named_body(word)):
+                actor = self.actor(word)
+                return actor if actor.name else None
         return None
 
     def _opens_sentence(self, subject) -> bool:
@@ -433,9 +451,16 @@ class _Speakers:
             return None  # "the Free John Cantlie campaign" names itself
         sents = Sentences.of(word.doc)
         first = sents.spans[max(sents.index(word.i) - 3, 0)].start
-        for ent in reversed([e for e in word.doc.ents if first <= e.start and e.end <= word.i]):
-            if ent.label_ == "ORG" and self._outside_quote(ent.start):
-                return self.resolve(ent)
+        found = [
+            (e.start, e)
+            for e in word.doc.ents
+            if first <= e.start and e.end <= word.i and e.label_ == "ORG"
+        ]
+        if word.lemma_.lower() == "group":  # "about 100 protesters … The group, who …"
+            found += [(t.i, noun_phrase(t)) for t in word.doc[first : word.i] if _people(t)]
+        for start, phrase in sorted(found, key=lambda f: f[0], reverse=True):
+            if self._outside_quote(start):
+                return self.resolve(phrase)
         return None
 
     def _person(self, pronoun) -> Actor | None:
@@ -455,6 +480,23 @@ def _written_in(verb) -> bool:
         if p.dep_ == "prep" and p.lower_ in ("in", "on")
         for g in p.children
         if g.dep_ == "pobj"
+    )
+
+
+def _named_body(word) -> bool:
+    """A body named in apposition to its kind: "the group Friends of Kurdistan"."""
+    return word.lemma_.lower() in word_set("organisation_nouns.txt") and any(
+        c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in word.children
+    )
+
+
+def _people(token) -> bool:
+    """A plural subject naming people by their part ("about 100 protesters demonstrated")."""
+    return (
+        token.tag_ == "NNS"
+        and token.dep_ in SUBJECTS
+        and token.lower_ in role_words()
+        and role_words()[token.lower_][0] in PEOPLE_SECTORS
     )
 
 
@@ -778,21 +820,22 @@ def _named_after(sents: Sentences, end: int):
 
 
 _WORDS_OF = re.compile(
-    r"[\u201d\"\u2019]?\s*(?:These|Those|That|This|Such)\s+(?:are|were|is|was)\s+"
-    r"(?:the\s+)?(?:words|verdict|view|warning|message)\s+of\s+"
+    r"[\u201d\"\u2019]?\s*(?:(?:These|Those|That|This|Such)\s+(?:are|were|is|was)\s+"
+    r"(?:the\s+)?|The\s+)(?:words|verdict|view|warning|message)\s+of\s+"
 )
 
 
 def _words_of(sents: Sentences, end: int):
     """Who a quote is given to right after it: “…” Those are the words of Alexander
-    Norton, …", as the head word of that phrase."""
+    Norton, …", “…” The words of Anna Campbell's father …, as the head word of that
+    phrase."""
     m = _WORDS_OF.match(sents.text, end)
     span = sents.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand") if m else None
     if span is None:
         return None
     word = span[0]
-    while word.dep_ == "compound" and word.head.i > word.i:
-        word = word.head  # "Alexander" → "Norton"
+    while word.dep_ in ("compound", "poss", "case") and word.head.i > word.i:
+        word = word.head  # "Alexander" → "Norton"; "Anna Campbell's father" → "father"
     return word
 
 
