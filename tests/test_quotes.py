@@ -1476,29 +1476,33 @@ def test_he_takes_up_an_unnamed_person_the_parser_read_as_a_phrase():
     assert who(said(text, "It’s going to be")) == ("Syrian rebel commander", "SYR", "REB")
 
 
-def test_the_group_takes_up_the_people_named_before():
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # "the group" takes up the people named before
+        ("In Leeds, about 200 protesters marched on the station, which closed for an hour. "
+         "The group, who carried banners reading “stop the arms sales to the war zones”, "
+         "walked on to the tracks.", "stop the arms", ("The group", "protester", "CVL")),
+        # "they" for an organisation that spoke the sentence before
+        ("In a statement on Facebook, the group Open Borders Alliance said the march was part "
+         "of a day of action. “Our community is marching across the world in solidarity,” "
+         "they said.", "Our community", ("they", "Open Borders Alliance", None)),
+        # “…” The words of someone, right after a quote
+        ("Lena Berg died in Raqqa last week. “She wanted to build a better world and would do "
+         "anything in her power to do it.” The words of Lena Berg’s father on her death "
+         "convey the grief any parent would feel.", "She wanted to",
+         ("Lena Berg’s father", None, None)),
+    ],
+)  # fmt: skip
+def test_groups_bodies_and_the_words_of_someone(text, words, speaker):
+    found = said(text, words).speaker
+    assert (found.text, found.name, found.sector) == speaker
+
+
+def test_according_to_a_document_is_its_authors_word():
     text = (
-        "In Leeds, about 200 protesters marched on the station, which closed for an hour. "
-        "The group, who carried banners reading “stop the arms sales to the war zones”, "
-        "walked on to the tracks."
+        "Sergei Shoigu spoke in Moscow on Monday. A ceasefire would begin on Tuesday in the "
+        "suburb, according to a transcript of his remarks."
     )
-    assert said(text, "stop the arms").speaker.text == "The group"
-    assert said(text, "stop the arms").speaker.sector == "CVL"
-
-
-def test_they_for_an_organisation_that_spoke_before():
-    text = (
-        "In a statement on Facebook, the group Open Borders Alliance said the march was part "
-        "of a day of action. “Our community is marching across the world in solidarity,” they "
-        "said."
-    )
-    assert said(text, "Our community").speaker.name == "Open Borders Alliance"
-
-
-def test_the_words_of_someone_right_after_a_quote():
-    text = (
-        "Lena Berg died in Raqqa last week. “She wanted to build a better world and would do "
-        "anything in her power to do it.” The words of Lena Berg’s father on her death convey "
-        "the grief any parent would feel."
-    )
-    assert said(text, "She wanted to").speaker.text == "Lena Berg’s father"
+    cited = [q for q in quotes(text) if q.verb == "according to"]
+    assert [who(q) for q in cited] == [("Sergei Shoigu", "RUS", "MIL")]

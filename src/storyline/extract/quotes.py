@@ -100,12 +100,12 @@ class _Speakers:
             if found is not None and found.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 found = antecedent(found)  # "Lister, who pointed out that …"
                 # "fired off a tweet that told Moscow to …": who fired it off
-                found = (self._issuer(found) if found is not None else None) or found
+                found = (self.issuer(found) if found is not None else None) or found
             written = _document_before(verb)
             if found is None and written is not None:  # "quotes Pompeo's note saying: …"
-                return self._issuer(written) or written
+                return self.issuer(written) or written
             if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-                issuer = self._issuer(verb.head)
+                issuer = self.issuer(verb.head)
                 if issuer is None and _misattached_participle(verb):
                     verb = _clause_verb(verb)  # "wrote a thread on Twitter arguing": who wrote
                     continue
@@ -114,7 +114,7 @@ class _Speakers:
             if found is None and verb.dep_ == "advcl":
                 found = _with_subject(verb)  # the same, the participle hung on the clause
             if found is not None and found.dep_ in SUBJECTS:
-                found = self._issuer(found) or found  # "a statement from Unicef said"
+                found = self.issuer(found) or found  # "a statement from Unicef said"
             if found is None:
                 found = self._name_before(verb)
             if found is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
@@ -136,7 +136,7 @@ class _Speakers:
         """A speech verb of the narration, in the active: one whose subject may speak."""
         return is_speech_verb(verb) and self._outside_quote(verb.i) and not _passive(verb)
 
-    def _issuer(self, noun):
+    def issuer(self, noun):
         """Who issued a document that speaks ("Olsen put out a statement saying")."""
         if noun.lemma_.lower() not in _documents():
             return None
@@ -308,7 +308,7 @@ class _Speakers:
             bodylike = subject.ent_type_ in ("ORG", "GPE", "NORP") or lemma in word_set(
                 "organisation_nouns.txt"
             )
-            issuer = self._issuer(subject)
+            issuer = self.issuer(subject)
             actor = self.actor(issuer if issuer is not None else subject)
             # a body, a document or a phrase naming a sector ("Russia's embassy"); the
             # pronoun shows the words of one without a name
@@ -1270,6 +1270,10 @@ def _document_issuer(noun, outside):
         return by[0]
     if (issued := _issued_by(noun)) is not None:  # "a report published by Amnesty"
         return issued
+    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _documents()]  # fmt: skip
+    if of:  # "a transcript of his remarks"
+        return _document_issuer(of[0], outside)
     head = noun.head
     if noun.dep_ != "dobj" or head.lemma_.lower() in word_set("receiving_verbs.txt"):
         return None
@@ -1320,7 +1324,8 @@ def indirect_quotes(
             ):
                 word = next((g for g in doc[token.i + 1].children if g.dep_ == "pobj"), None)
                 if word is not None and word.pos_ == "NOUN":
-                    word = _issued_by(word) or word  # "according to figures released by X"
+                    # "according to figures released by X", "… to a transcript of his remarks"
+                    word = speakers.issuer(word) or _issued_by(word) or word
                 head = token.head if token.head.i != token.i else None
                 if word is not None and head is not None:
                     cited = range(token.i, max(word.right_edge.i, token.right_edge.i) + 1)
