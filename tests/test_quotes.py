@@ -1506,3 +1506,18 @@ def test_according_to_a_document_is_its_authors_word():
     )
     cited = [q for q in quotes(text) if q.verb == "according to"]
     assert [who(q) for q in cited] == [("Sergei Shoigu", "RUS", "MIL")]
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # describing oneself as something is saying it
+        ("Hana Idris earlier described herself as “naive and proud” when she left for Raqqa.",
+         "naive and proud", "Hana Idris"),
+        # regretting that … says so
+        ("A spokesman for the mayor regretted that the council’s “patience and generous help” "
+         "would no longer be available.", "patience and generous", "spokesman"),
+    ],
+)  # fmt: skip
+def test_describing_oneself_and_regretting(text, words, speaker):
+    assert said(text, words).speaker.name == speaker

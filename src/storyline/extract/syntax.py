@@ -26,12 +26,13 @@ REFLEXIVES = frozenset(("itself", "himself", "herself", "themselves", "oneself",
 
 def is_speech_verb(token) -> bool:
     """A verb that reports what someone said or wrote (knowledge/speech_verbs.tsv); not one
-    done to oneself ("timid about asserting itself")."""
-    return (
-        token.pos_ in ("VERB", "AUX")
-        and token.lemma_.lower() in speech_verbs()
-        and not any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children)
-    )
+    done to oneself ("timid about asserting itself"), unless it says what one is
+    ("described herself as “ignorant and arrogant”")."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in speech_verbs():
+        return False
+    children = list(token.children)
+    reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in children)
+    return not reflexive or any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
 
 
 DATELINE_MARKS = frozenset(("-", "--", "\u2013", "\u2014", ":", "):"))
