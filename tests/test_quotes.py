@@ -1409,18 +1409,21 @@ def test_a_quote_ending_its_sentence_is_not_reported_by_the_next_statement():
     assert said(text, "that although").speaker.name == "UNHCR"
 
 
-def test_central_banks_are_state_bodies():
-    text = "“The labor market has continued to strengthen,” the Fed said in a statement."
-    assert who(said(text, "The labor market")) == ("Federal Reserve", "USA", "GOV")
-
-
-def test_an_unnamed_spokesman_named_in_the_next_quote():
-    text = (
-        "Turkey has threatened to cross the river. On Wednesday, a Pentagon spokesman said "
-        "that any such move would be “unacceptable”. “Unilateral action by any party is of "
-        "grave concern. We would find it unacceptable,” said Cmdr John Ellery."
-    )
-    assert who(said(text, "unacceptable")) == ("Cmdr John Ellery", "USA", "MIL")
+@pytest.mark.parametrize(
+    "text, words, actor",
+    [
+        # central banks are state bodies
+        ("“The labor market has continued to strengthen,” the Fed said in a statement.",
+         "The labor market", ("Federal Reserve", "USA", "GOV")),
+        # an unnamed spokesman is the one the next quote names, as the phrase describes him
+        ("Turkey has threatened to cross the river. On Wednesday, a Pentagon spokesman said "
+         "that any such move would be “unacceptable”. “Unilateral action by any party is of "
+         "grave concern. We would find it unacceptable,” said Cmdr John Ellery.",
+         "unacceptable", ("Cmdr John Ellery", "USA", "MIL")),
+    ],
+)  # fmt: skip
+def test_bodies_and_spokesmen_named_next(text, words, actor):
+    assert who(said(text, words)) == actor
 
 
 def test_a_quote_with_no_speaker_after_someone_else_spoke():
