@@ -1036,6 +1036,38 @@ SPEAKER_SHAPES = [
         "Barham Salih",
         id="a_lede_office_saying_something_is_the_one_who_speaks_next",
     ),
+    pytest.param(
+        (
+            "The UK’s former intelligence chief Sir John Sawers has backed retaliatory action "
+            "against Syria’s suspected use of chemical weapons, but has criticised Donald Trump’s "
+            "communication by tweet. Sawers, who was head of MI6 from 2009 to 2014, said military "
+            "action was needed to restore the international taboo against the use of chemical "
+            "weapons. But speaking to BBC Radio 4’s Today programme he said: “We need very clear "
+            "communication.”"
+        ),
+        "We need very clear",
+        "Sir John Sawers",
+        id="a_surname_the_tagger_missed_with_a_relative_clause_is_a_mention",
+    ),
+    pytest.param(
+        (
+            "“The leverage on the regime is the critical issue,” Nasr al-Hariri said. The SNC "
+            "compromised last year, but said it remained an opposition objective. “Can the UN "
+            "accept people who have accepted war crimes to be candidates for elections?”"
+        ),
+        "Can the UN accept",
+        "Nasr al-Hariri",
+        id="a_body_reported_between_a_persons_quotes_does_not_take_the_next",
+    ),
+    pytest.param(
+        (
+            "My father, Ahmed Mouallem, emigrated from Lebanon in 1970. Sharf said he wasn’t "
+            "concerned. “Don’t you want your kids to stay Muslim?” my dad asked."
+        ),
+        "Don’t you want",
+        "Ahmed Mouallem",
+        id="a_familiar_word_is_the_person_named_with_the_formal_one",
+    ),
 ]
 
 

@@ -258,6 +258,17 @@ def person_nouns() -> dict[str, str]:
 
 
 @cache
+def _same_person_nouns() -> dict[str, str]:
+    """Familiar words for a person → the word an apposition uses ("dad" → father)."""
+    return {row[0]: row[2] for row in table("person_nouns.tsv") if len(row) > 2 and row[2]}
+
+
+def title_word(lemma: str) -> str:
+    """The title a person noun is recorded under: "my dad" is "my father, Ahmed …"."""
+    return _same_person_nouns().get(lemma, lemma)
+
+
+@cache
 def role_words() -> dict[str, tuple[str, bool]]:
     """Role words and titles → (sector, weak); weak heads defer to a modifier's sector."""
     words: dict[str, tuple[str, bool]] = {}
@@ -931,7 +942,9 @@ def _titles(phrase: Span, ent: Span) -> set[str]:
     naming = ent.root.head  # "a son called Jerah", "a man named Yago Riedijk"
     if ent.root.dep_ == "oprd" and naming.lemma_ in word_set("naming_verbs.txt"):
         words.append(naming.head)
-    return {t.lemma_.lower() for t in words if t.pos_ in ("NOUN", "PROPN") and t.is_alpha}
+    return {
+        title_word(t.lemma_.lower()) for t in words if t.pos_ in ("NOUN", "PROPN") and t.is_alpha
+    }
 
 
 def _predicated(root: Token) -> list[Token]:
@@ -953,6 +966,7 @@ def _gender(pronoun: Token) -> str:
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+BARE_NAME_DEPS = {"punct", "relcl", "appos"}  # "Sawers, who was head of MI6, said"
 PRONOUN_REACH = 1  # sentences back a pronoun looks for its person
 LEDE_SPEAKER_REACH = 6  # sentences on where the lede's unnamed speaker is named
 NAMED_NEXT_REACH = 1  # … and where "a spokesman said" later in an article is
@@ -1336,7 +1350,7 @@ class ActorResolver:
         single name ("Afrin", a town the tagger once took for a person) has no surname. So
         is the first name of the one person so called, even tagged a common noun ("Ruaa
         herself", after "Ruaa Abu Rashed"); a surname alone as a subject, even tagged a
-        noun ("Sawers claimed")."""
+        noun ("Sawers claimed"; "Sawers, who was head of MI6, said")."""
         table = token_table(self.doc)
         for i, pos in enumerate(table.pos):
             if pos not in ("PROPN", "NOUN") or i in taken:
@@ -1346,7 +1360,9 @@ class ActorResolver:
             tok = self.doc[i]
             if tok.dep_ == "compound" and tok.head.i > tok.i:
                 continue
-            bare_subject = tok.dep_ in SUBJECT_DEPS and not any(tok.children)
+            bare_subject = tok.dep_ in SUBJECT_DEPS and all(
+                c.dep_ in BARE_NAME_DEPS for c in tok.children
+            )
             surname = pos == "PROPN" or bare_subject  # "Sawers claimed", tagged a plural noun
             person = self._by_key.get(tok.lower_) if surname else None
             if person is None and not tok.ent_type_:
@@ -1459,7 +1475,7 @@ class ActorResolver:
         common = root.pos_ == "NOUN" or root.is_lower  # "the president", tagged NNP once
         if not common or not definite:
             return None
-        titled = self.person_before(root.i, root.lemma_.lower())
+        titled = self.person_before(root.i, title_word(root.lemma_.lower()))
         if titled and actor and titled.country and actor.country not in (None, titled.country):
             titled = None  # "the president" of one country is not another's
         office = actor is not None and actor.sector is not None and actor.country is not None

@@ -51,6 +51,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 CLAUSELESS = frozenset({"speak"})
 DESCRIBED_REACH = 3  # sentences back "the peer said" looks for who spoke
 SOON_AFTER = 6  # sentences after a quote a quote with no speaker of its own takes its speaker
+BODY_LABELS = ("ORG", "GPE", "NORP")  # entity labels of bodies that speak: parties, states
 PEOPLE_SECTORS = frozenset({"CVL", "REB", "OPP", "LAB", "EDU", "MED", "REF"})  # groups of people
 THING_REACH = 2  # sentences back a speaking "it" looks for the body it takes up
 SELF_NAMING = frozenset({"call", "name"})  # "who called himself X", "who named himself X"
@@ -904,6 +905,21 @@ def _said_since(sents: Sentences, previous: Quote, start: int, speakers: _Speake
     return None, None
 
 
+def _body_after_person(word, previous: Quote, speakers: _Speakers) -> bool:
+    """Whether a body spoke between a person's quote and this one: its statement is
+    reported, the quote is the person's still."""
+    if word.ent_type_ not in BODY_LABELS or previous.speaker is None:
+        return False
+    said = previous.speaker
+    doc = word.doc
+    span = (
+        doc.char_span(said.start, said.end, alignment_mode="expand")
+        if said.start is not None
+        else None
+    )
+    return span is not None and speakers.resolver.person_at(span.start, span.end) is not None
+
+
 def _soon_after(sents: Sentences, previous: Quote, start: int) -> bool:
     """Whether a quote comes within a few sentences of the previous one: with no speaker
     of its own, it is most often the same person's (an interviewee, a remark between)."""
@@ -1054,7 +1070,15 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
             said = (previous.verb, previous.verb_start, previous.verb_end)
         else:  # "Renas says she and her colleagues face a tense wait. “The thinking is …”"
             verb, word = _introduced(sents, start, speakers)
-            if word is not None:
+            if (
+                word is not None
+                and previous is not None
+                and _soon_after(sents, previous, start)
+                and _body_after_person(word, previous, speakers)
+            ):
+                speaker = previous.speaker  # Hariri “…”. The SNC … said it … “Can the UN …?”
+                said = (previous.verb, previous.verb_start, previous.verb_end)
+            elif word is not None:
                 speaker = speakers.actor(word)
                 said = _said(verb)
             elif previous is not None and _about(sents, start, previous.speaker, speakers):
