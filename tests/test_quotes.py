@@ -1068,6 +1068,37 @@ SPEAKER_SHAPES = [
         "Ahmed Mouallem",
         id="a_familiar_word_is_the_person_named_with_the_formal_one",
     ),
+    pytest.param(
+        (
+            "Donald Trump has mused about abandoning decades of nuclear security policy.\n\n"
+            "“Is the mistake of using the email server akin to calling for violations of "
+            "international law?” said Susan Hennessey, a former National Security Agency lawyer."
+        ),
+        "Is the mistake",
+        "Susan Hennessey",
+        id="a_question_is_reported_by_the_verb_after_it",
+    ),
+    pytest.param(
+        "The last question came from a young child.\n\n“How big is that wall?” asked Mason "
+        "Miller, who was wearing a hat.",
+        "How big",
+        "Mason Miller",
+        id="asked_right_after_a_quote_is_followed_by_who_asked",
+    ),
+    pytest.param(
+        "After Jerry Brown criticized Bill Clinton during a debate, Hillary Clinton shot back, "
+        "“I suppose I could have chosen to bake cookies and have teas.”",
+        "I suppose",
+        "Hillary Clinton",
+        id="a_phrasal_speech_verb",
+    ),
+    pytest.param(
+        "Amanda Renteria went to Flint. “When this came about, her response has been, ‘Let’s "
+        "see what’s going on, and what can we do to help?’” Renteria told reporters.",
+        "When this came",
+        "Renteria",
+        id="told_reporters_is_no_clause_of_its_own",
+    ),
 ]
 
 

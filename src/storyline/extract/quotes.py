@@ -42,10 +42,12 @@ from .syntax import (
     inverted_subject,
     is_speech_verb,
     noun_phrase,
+    speech_lemma,
     speech_verbs,
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
+CLOSING_PUNCT = ",.;:?! \u2019'\"\u201d"  # what may close quoted words before the mark
 # speech verbs that never take a that-clause: one the parser hangs on them belongs to a noun
 # ("was speaking in the wake of the announcement by Trump that troops will leave")
 CLAUSELESS = frozenset({"speak"})
@@ -705,7 +707,7 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
         candidates = [t for t in candidates if not given.left_edge.i <= t.i <= given.right_edge.i]
     # a verb after the quote holds it but for the comma closing it ("“…,” Lavrov told
     # reporters, Reuters reports": told)
-    said_end = start + len(sents.text[start:end].rstrip(",.;: "))
+    said_end = start + len(sents.text[start:end].rstrip(CLOSING_PUNCT))
     holding = [t for t in candidates if _reports(t, start, said_end if t.idx >= end else end)]
     holding = [t for t in holding if not _relay(t)] or holding  # "…, PA reports."
     if holding:
@@ -787,8 +789,12 @@ def _reporting_after(sents: Sentences, end: int):
 
 
 def _has_clause(verb) -> bool:
-    """Whether a verb reports words of its own (a clause or quoted object)."""
-    return any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children)
+    """Whether a verb reports words of its own (a clause or quoted object; not the one
+    told: "“…?’” Renteria told reporters")."""
+    told = speech_verbs().get(verb.lemma_.lower(), False)
+    return any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not told) for c in verb.children
+    )
 
 
 _SIGNATURE = re.compile(
@@ -995,7 +1001,7 @@ def _direct(sents: Sentences, article_id: str, span: tuple[int, int], speaker, s
 
 def _said(verb) -> tuple[str, int, int]:
     """A speech verb as a quote records it: lemma and character offsets."""
-    return verb.lemma_.lower(), verb.idx, verb.idx + len(verb)
+    return speech_lemma(verb) or verb.lemma_.lower(), verb.idx, verb.idx + len(verb)
 
 
 def nested_quotes(

@@ -24,11 +24,28 @@ def speech_verbs() -> dict[str, bool]:
 REFLEXIVES = frozenset(("itself", "himself", "herself", "themselves", "oneself", "ourselves"))
 
 
+def speech_lemma(token) -> str | None:
+    """The speech_verbs.tsv entry a verb is: its lemma, or with its particle for a phrasal
+    verb that only says something with it and no object ("shot back, “…”", not "fired
+    back at the gunmen")."""
+    lemma = token.lemma_.lower()
+    verbs = speech_verbs()
+    if lemma in verbs:
+        return lemma
+    children = list(token.children)
+    if any(c.dep_ in ("dobj", "prep", "agent") for c in children):
+        return None
+    for child in children:
+        if child.dep_ in ("prt", "advmod") and f"{lemma} {child.lower_}" in verbs:
+            return f"{lemma} {child.lower_}"
+    return None
+
+
 def is_speech_verb(token) -> bool:
     """A verb that reports what someone said or wrote (knowledge/speech_verbs.tsv); not one
     done to oneself ("timid about asserting itself"), unless it says what one is
     ("described herself as “ignorant and arrogant”")."""
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in speech_verbs():
+    if token.pos_ not in ("VERB", "AUX") or speech_lemma(token) is None:
         return False
     children = list(token.children)
     reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in children)
@@ -69,12 +86,24 @@ TENSED = frozenset({"VBD", "VBZ", "VBP"})  # a verb with a tense of its own, no 
 FINITE = TENSED | {"MD"}
 
 
+def _right_after_quote(verb) -> bool:
+    """Whether a known speech verb comes right after a closing quotation mark (and comma)."""
+    if speech_lemma(verb) is None:
+        return False
+    before = [verb.doc[i] for i in range(max(verb.i - 2, 0), verb.i)]
+    while before and before[-1].text == ",":
+        before.pop()
+    return bool(before) and before[-1].is_quote and verb.i > 0
+
+
 def inverted_subject(verb):
     """The subject of a speech verb that follows its content: "…, claimed the opposition".
 
     The parser often takes the post-verbal subject for an object; it is the subject when the
-    verb has none, comes after a comma and names no addressee."""
-    if speech_verbs().get(verb.lemma_.lower(), True) or any(
+    verb has none, comes after a comma and names no addressee, unless it comes right after
+    a quotation ("“How big is that wall?” asked the boy")."""
+    addressee = speech_verbs().get(verb.lemma_.lower(), True)
+    if (addressee and not _right_after_quote(verb)) or any(
         c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
     ):
         return None
