@@ -112,6 +112,10 @@ def test_partial_quote_inside_reported_speech():
          "The embassy staff", "Reuters", "per"),
         ("The minister referred questions to the army, per a Le Monde reporter.",
          "The minister referred", "reporter", "per"),
+        ("Kaya Kayaoglu contacted the BBC to say he does not represent Robinson.",
+         "he does not represent", "Kayaoglu", "say"),
+        ("The Republican encouraged his supporters to ask why he had issues and Clinton did not.",
+         "why he had issues", "Republican", "ask"),
     ],
 )  # fmt: skip
 def test_indirect_speech(text, words, speaker, verb):
@@ -1099,12 +1103,62 @@ SPEAKER_SHAPES = [
         "Renteria",
         id="told_reporters_is_no_clause_of_its_own",
     ),
+    pytest.param(
+        "Bill Clinton spoke with voters outside the polling station. At one point, a woman "
+        "asked for a photo and Clinton said, “as long as we’re not violating any election laws.”",
+        "as long as",
+        "Bill Clinton",
+        id="of_two_speech_verbs_joined_the_one_that_has_the_quote",
+    ),
+    pytest.param(
+        "The row forced Jeremy Hunt to admit: “We got this wrong and I am sorry.”",
+        "We got this wrong",
+        "Jeremy Hunt",
+        id="one_made_to_say_something_says_it",
+    ),
+    pytest.param(
+        "Even a top GOP strategist, Karl Rove, said Clinton will have to choose whose side she "
+        "is on, saying, “At some point, she is going to have to come out.”",
+        "At some point",
+        "Karl Rove",
+        id="saying_after_a_reported_clause_is_the_reporters",
+    ),
+    pytest.param(
+        "The radioman pointed out that Trump was once an advocate for “big government, "
+        "bailouts, executive orders.”\n\n“What was the massive pivot point to make him change "
+        "so fundamentally?” Beck questioned.",
+        "What was the massive",
+        "Beck",
+        id="questioning_is_saying",
+    ),
+    pytest.param(
+        'The candidate shared a microphone with Alex Jones last week. "Your reputation is '
+        'amazing," Trump assured Jones, after Jones assured Trump that most of his listeners '
+        'supported his candidacy. "I will not let you down."',
+        "I will not let",
+        "Donald Trump",
+        id="one_reported_in_the_quotes_own_sentence_does_not_take_the_next",
+    ),
 ]
 
 
 @pytest.mark.parametrize("text, words, speaker", SPEAKER_SHAPES)
 def test_speaker_shapes(text: str, words: str, speaker: str):
     assert who(said(text, words))[0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        ("Six planes filled the skies with messages. “America is great! Trump is disgusting,” "
+         "read one.", "America is great", "one"),
+        ('"We do not have freedom of opinion anymore. #Cologne," tweeted a German user from '
+         "Hanover.", "We do not have", "a German user"),
+    ],
+)  # fmt: skip
+def test_the_inverted_speaker_after_a_quote(text: str, words: str, speaker: str):
+    """A past "read" the tagger left bare, a hashtag it made the subject: still inverted."""
+    assert said(text, words).speaker.text == speaker
 
 
 def test_he_is_the_one_who_said_not_the_one_he_spoke_of():

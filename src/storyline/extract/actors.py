@@ -1425,7 +1425,11 @@ class ActorResolver:
         ordered = sorted(keys, key=lambda k: (-len(k), k))
         person = next((self._by_key[k] for k in ordered if k in self._by_key), None)
         if person is not None and _other_first_name(name, person.name):
-            person = None  # "Sharon Robinson" is not her son Joe Robinson
+            written = strip_det(ent.text)
+            if " " in written or self._by_key.get(written.lower()) is not person:
+                person = None  # "Sharon Robinson" is not her son Joe Robinson
+            else:  # "Clinton" after "Bill Clinton" is him, whoever the knowledge files
+                name, a = person.name, Actor(name, None, None)  # call Clinton alone
         if person is None and " " not in name:
             person = self._by_first.get(name.lower())  # "Ricardo", after "Ricardo Vilanova"
         if person is None:

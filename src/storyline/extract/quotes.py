@@ -125,10 +125,16 @@ class _Speakers:
                 continue
             if found is not None or verb.dep_ not in SHARED_SUBJECT:
                 return found
+            told = _made_to(verb)
+            if told is not None:  # "The row forced Jeremy Hunt to admit: …": Hunt
+                return told
             head = self._narrated_head(verb)
-            said = head.head
+            clause = head  # "said Clinton will have to choose …, saying": the clause said
+            while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+                clause = clause.head
+            said = clause.head
             joined = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
-            if joined and head.dep_ == "ccomp" and is_speech_verb(said):
+            if joined and clause.dep_ == "ccomp" and is_speech_verb(said):
                 # "He said attacks had inspired him and added: …": he added; "said the
                 # fight would continue, noting …": he notes, not the fight
                 head = said
@@ -901,6 +907,8 @@ def _said_since(sents: Sentences, previous: Quote, start: int, speakers: _Speake
     first, here = sents.at_char(previous.end), sents.at_char(start)
     if first is None or here is None:
         return None, None
+    if previous.verb_start is not None and sents.at_char(previous.verb_start) == first:
+        first += 1  # not the quote's own sentence: “…,” Trump assured Jones, after Jones …
     for k in range(here - 1, first - 1, -1):
         for verb in reversed(sents.spans[k]):
             if verb.idx < previous.end or not speakers.narrated_speech(verb):
@@ -924,6 +932,14 @@ def _body_after_person(word, previous: Quote, speakers: _Speakers) -> bool:
         else None
     )
     return span is not None and speakers.resolver.person_at(span.start, span.end) is not None
+
+
+def _made_to(verb):
+    """The object of the verb a "to say" infinitive completes, who is the one to say it
+    ("forced Jeremy Hunt to admit", "asked the minister to explain")."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in word_set("object_control_verbs.txt"):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _soon_after(sents: Sentences, previous: Quote, start: int) -> bool:
@@ -1036,8 +1052,12 @@ def nested_quotes(
 
 
 def _reports(verb, start: int, end: int) -> bool:
-    """Whether a speech verb's clause takes in the quoted words (a partial quote)."""
+    """Whether a speech verb's clause takes in the quoted words (a partial quote); not
+    through another speech verb joined to it ("a woman asked for a photo and Clinton
+    said, “…”": said)."""
     for child in verb.children:
+        if child.dep_ == "conj" and is_speech_verb(child):
+            continue
         if child.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj", "prep", "oprd", "acomp"):
             sub = list(child.subtree)
             if sub[0].idx <= start and end <= sub[-1].idx + len(sub[-1]):

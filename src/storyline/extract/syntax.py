@@ -96,6 +96,12 @@ def _right_after_quote(verb) -> bool:
     return bool(before) and before[-1].is_quote and verb.i > 0
 
 
+def _quoted_before(word, verb) -> bool:
+    """Whether a word the parser made a verb's subject is inside the quotation that closes
+    before the verb ("… #Cologne,” tweeted a German user")."""
+    return word.i < verb.i and any(t.is_quote for t in word.doc[word.i + 1 : verb.i])
+
+
 def inverted_subject(verb):
     """The subject of a speech verb that follows its content: "…, claimed the opposition".
 
@@ -103,11 +109,14 @@ def inverted_subject(verb):
     verb has none, comes after a comma and names no addressee, unless it comes right after
     a quotation ("“How big is that wall?” asked the boy")."""
     addressee = speech_verbs().get(verb.lemma_.lower(), True)
-    if (addressee and not _right_after_quote(verb)) or any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    after_quote = _right_after_quote(verb)
+    if (addressee and not after_quote) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and not _quoted_before(c, verb) for c in verb.children
     ):
         return None
-    if verb.tag_ not in TENSED:  # "…, protesting the state's system"
+    # "…, protesting the state's system": no tense, no speaker after it; but "“…,” read
+    # one", a past tense tagged as a bare verb
+    if verb.tag_ not in TENSED and not (after_quote and verb.tag_ in ("VB", "VBN")):
         return None
     before = verb.doc[verb.i - 1] if verb.i > 0 and not verb.is_sent_start else None
     if before is None or before.text not in (",", "\u201d", '"', "'", "\u2019"):
