@@ -1139,6 +1139,22 @@ SPEAKER_SHAPES = [
         "Donald Trump",
         id="one_reported_in_the_quotes_own_sentence_does_not_take_the_next",
     ),
+    pytest.param(
+        "But Bill Skelly, a longtime RNC data operative, vouched for both of them.\n\n“Having "
+        "access to the RNC file is valuable,” said Skelly, explaining he worked with them.",
+        "Having access",
+        "Bill Skelly",
+        id="a_surname_tagged_an_adverb_after_said",
+    ),
+    pytest.param(
+        "Hassan Shibly, a lawyer for the family, spoke on Monday. Muthana says she was "
+        "brainwashed and is now remorseful. Shibly, however, suggests she could be used to warn "
+        "others not to follow her path. “Having somebody like Hoda work through the legal "
+        "system would be a very useful tool.”",
+        "Having somebody",
+        "Hassan Shibly",
+        id="a_surname_tagged_an_adverb_before_the_verb",
+    ),
 ]
 
 

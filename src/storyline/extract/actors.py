@@ -1350,10 +1350,11 @@ class ActorResolver:
         single name ("Afrin", a town the tagger once took for a person) has no surname. So
         is the first name of the one person so called, even tagged a common noun ("Ruaa
         herself", after "Ruaa Abu Rashed"); a surname alone as a subject, even tagged a
-        noun ("Sawers claimed"; "Sawers, who was head of MI6, said")."""
+        noun ("Sawers claimed"; "Sawers, who was head of MI6, said") or an adverb ("Shibly,
+        however, suggests")."""
         table = token_table(self.doc)
         for i, pos in enumerate(table.pos):
-            if pos not in ("PROPN", "NOUN") or i in taken:
+            if pos not in ("PROPN", "NOUN", "ADV") or i in taken:
                 continue
             if not table.text[table.starts[i]].isupper():
                 continue
@@ -1363,9 +1364,10 @@ class ActorResolver:
             bare_subject = tok.dep_ in SUBJECT_DEPS and all(
                 c.dep_ in BARE_NAME_DEPS for c in tok.children
             )
-            surname = pos == "PROPN" or bare_subject  # "Sawers claimed", tagged a plural noun
+            # "Sawers claimed", tagged a plural noun; "Shibly, however, suggests", an adverb
+            surname = pos == "PROPN" or bare_subject or (pos == "ADV" and tok.is_title)
             person = self._by_key.get(tok.lower_) if surname else None
-            if person is None and not tok.ent_type_:
+            if person is None and not tok.ent_type_ and pos != "ADV":
                 person = self._by_first.get(tok.lower_)
             if person is not None and len(person.name.split()) > 1:
                 person.mentions.append((tok.i, tok.i + 1))

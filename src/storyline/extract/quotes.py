@@ -168,7 +168,8 @@ class _Speakers:
         for i in range(verb.i - 1, first - 1, -1):
             word = doc[i]
             person = word.ent_type_ == "PERSON" or self.resolver.person_at(i, i + 1)
-            if word.pos_ == "PROPN" and person:
+            named = word.pos_ == "PROPN" or (word.pos_ == "ADV" and word.is_title)  # "Shibly"
+            if named and person:
                 last = i if last is None else last  # the name's last word
                 if word.ent_iob_ != "I":
                     break  # its first word
@@ -1246,12 +1247,11 @@ def _speech_noun(token) -> str | None:
 
 
 def _verb_of(token) -> str:
-    """The lemma a quote's cue is recorded under: a noun's verb ("announcement": announce)."""
-    return (
-        (_speech_noun(token) or token.lemma_.lower())
-        if token.pos_ == "NOUN"
-        else token.lemma_.lower()
-    )
+    """The lemma a quote's cue is recorded under: a noun's verb ("announcement": announce),
+    a phrasal verb with its particle ("shot back")."""
+    if token.pos_ == "NOUN":
+        return _speech_noun(token) or token.lemma_.lower()
+    return speech_lemma(token) or token.lemma_.lower()
 
 
 NAMED = ("PERSON", "ORG", "GPE", "NORP")

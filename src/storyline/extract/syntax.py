@@ -139,7 +139,8 @@ def inverted_subject(verb):
     if found is None:  # "would, said Carlile, also contribute": a name the parser hung
         found = next(  # on the verb as a modifier
             (c for c in verb.children if c.i == verb.i + 1 and c.dep_ in MISREAD_NAME
-             and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME")),
+             and (c.pos_ == "PROPN" or (c.pos_ == "ADV" and c.is_title))  # "said Skelly"
+             and c.ent_type_ not in ("DATE", "TIME")),
             None,
         )  # fmt: skip
     return found
