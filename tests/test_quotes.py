@@ -1155,6 +1155,18 @@ SPEAKER_SHAPES = [
         "Hassan Shibly",
         id="a_surname_tagged_an_adverb_before_the_verb",
     ),
+    pytest.param(
+        "Boris Johnson met Jeremy Hunt on Monday. The former said: “We are united.”",
+        "We are united",
+        "Boris Johnson",
+        id="the_former_is_the_first_of_the_two_named_before",
+    ),
+    pytest.param(
+        "Boris Johnson met Jeremy Hunt on Monday. The latter said: “We are united.”",
+        "We are united",
+        "Jeremy Hunt",
+        id="the_latter_is_the_second",
+    ),
 ]
 
 

@@ -1478,6 +1478,8 @@ class ActorResolver:
             (c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.pos_ == "PRON")
             for c in root.children
         )  # "the president", "his mother"
+        if definite and root.lower_ in ("former", "latter"):
+            return self._former_or_latter(root)
         common = root.pos_ == "NOUN" or root.is_lower  # "the president", tagged NNP once
         if not common or not definite:
             return None
@@ -1496,6 +1498,30 @@ class ActorResolver:
         return self.person_before(
             root.i, where=(actor.country, actor.sector), office=root.lemma_.lower(), most=True
         )
+
+    def _former_or_latter(self, word: Token) -> Person | None:
+        """ "the former" / "the latter": the first or the second of the last two people named
+        before it, in its sentence or the one before."""
+        here = self._sent_index(word.i)
+        named = sorted(
+            (
+                (s, p)
+                for p in self.persons
+                for s, e in p.mentions
+                if e <= word.i
+                and here - self._sent_index(s) <= 1
+                and not (e - s == 1 and self.doc[s].lower_ in PERSON_PRONOUNS)
+            ),
+            key=lambda found: found[0],
+        )
+        last_two: list[Person] = []
+        for _, p in reversed(named):
+            if not any(q is p for q in last_two):
+                last_two.append(p)
+            if len(last_two) == 2:
+                latter, former = last_two
+                return former if word.lower_ == "former" else latter
+        return None
 
     def person_at(self, start: int, end: int) -> Person | None:
         """The person whose recorded mention overlaps tokens [start, end)."""
