@@ -936,8 +936,8 @@ def _body_after_person(word, previous: Quote, speakers: _Speakers) -> bool:
 
 
 def _made_to(verb):
-    """The object of the verb a "to say" infinitive completes, who is the one to say it
-    ("forced Jeremy Hunt to admit", "asked the minister to explain")."""
+    """The object of a verb that makes it say what its "to" infinitive says ("forced
+    Jeremy Hunt to admit"; knowledge/object_control_verbs.txt)."""
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in word_set("object_control_verbs.txt"):
         return None
     return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)

@@ -93,7 +93,7 @@ def _right_after_quote(verb) -> bool:
     before = [verb.doc[i] for i in range(max(verb.i - 2, 0), verb.i)]
     while before and before[-1].text == ",":
         before.pop()
-    return bool(before) and before[-1].is_quote and verb.i > 0
+    return bool(before) and before[-1].is_quote
 
 
 def _quoted_before(word, verb) -> bool:
