@@ -179,7 +179,8 @@ def _governor(token):
 def _holds(kind: str, words: frozenset[str], token) -> bool:
     """Whether one `needs` constraint holds for the token."""
     if kind == "obj" and "*" in words:  # any direct object: "returned X to Y", "X was returned"
-        return any(c.dep_ in (*OBJECTS, "nsubjpass") for c in token.children)
+        described = token.dep_ == "acl" and token.tag_ == "VBN"  # "the tents provided by X"
+        return described or any(c.dep_ in (*OBJECTS, "nsubjpass") for c in token.children)
     if kind == "objent":  # an object names a MONEY amount: "gave $2 million to"
         return any(
             t.ent_type_ in words
@@ -361,8 +362,9 @@ def _subject_of(verb, depth: int = 0):
         return inverted
     if depth > 3:
         return None
-    if verb.dep_ == "relcl":
-        return verb.head
+    if verb.dep_ == "relcl":  # … but "a statue that was looted" names what was done to
+        passive = any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
+        return None if passive else verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return None  # "prisoners released": the noun is what was done to
     if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -864,11 +866,42 @@ def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, lis
     if "dobj" in entry.target and not targets:
         targets = _let_do(verb)
     given = _pobjs(verb, preps)
+    if not given and not any(_other(t, entry.type) for t in targets):
+        given = _stranded_recipient(verb, preps)
     if given and not any(_other(t, entry.type) for t in targets):
         targets = given  # "returned the painting to X", "rolled back tariffs on Y"
     else:
         targets += given
     return sources, targets
+
+
+INNER_CLAUSES = ("relcl", "acl", "advcl")
+
+
+def _stranded_recipient(verb, preps: tuple[str, ...]) -> list:
+    """A recipient the parser hung on a clause inside the object phrase ("returned a painting
+    that was stolen in 1989 to X", "transferred a suspect arrested in Nakuru to the
+    tribunal"): the last "to" phrase there that names an actor."""
+    if "to" not in preps:
+        return []
+    clauses = [
+        x
+        for c in verb.children
+        if c.dep_ in ("dobj", "advcl")
+        for x in c.subtree
+        if x.dep_ in INNER_CLAUSES and x.pos_ == "VERB"
+        and not any(s.dep_ in SUBJECTS and s.tag_ not in ("WDT", "WP") for s in x.children)
+        and not any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)  # a purpose
+    ]  # fmt: skip
+    found = [
+        g
+        for x in clauses[:1]
+        for t in x.subtree
+        if t.dep_ == "prep" and t.lower_ == "to"
+        for g in t.children
+        if g.dep_ == "pobj"
+    ]
+    return [g for g in found[-1:] if _actorish(g)]
 
 
 def _let_do(verb) -> list:
@@ -910,6 +943,13 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
     hit = ("dobj", "pobj") if entry.pos == "NOUN" else ("dobj",)
     struck = entry.type in PHYSICAL and any(t.dep_ in hit and t.pos_ == "NOUN" for t in targets)
     struck = struck or any(t.pos_ == "NOUN" for t in aimed)
+    # ground taken is what the act is done to ("captured three cities west of Tripoli in an
+    # advance against X": the cities)
+    struck = struck or (
+        entry.mode == "seize"
+        and any(t.dep_ == "dobj" and t.lemma_.lower() in word_set("territory_nouns.txt")
+                for t in targets)
+    )  # fmt: skip
     asked = entry.type == "REQUEST" and _addressed(trigger_token, targets)
     search = not struck and "none" not in entry.target and not asked
     if search and not any(_other(t, entry.type) for t in targets):
