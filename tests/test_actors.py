@@ -48,6 +48,16 @@ def phrase(nlp, sentence: str, words: str, context: str | None = None):
             "UNO",
             "IGO",
         ),
+        # a country's envoy to a body is the country's, a body's envoy the body's
+        (
+            "Britain's UN ambassador, Karen Pierce, said no.",
+            "Britain's UN ambassador, Karen Pierce",
+            "Karen Pierce",
+            "GBR",
+            "GOV",
+        ),
+        ("Russia's EU ambassador said no.", "Russia's EU ambassador", None, "RUS", "GOV"),
+        ("Turkey's Nato allies said no.", "Turkey's Nato allies", None, "IGO", None),
         ("Russian forces shelled the town.", "Russian forces", None, "RUS", "MIL"),
         ("The Syrian opposition rejected the plan.", "The Syrian opposition", None, "SYR", "OPP"),
         ("Isis fighters attacked the village.", "Isis fighters", "Islamic State", None, "IMG"),

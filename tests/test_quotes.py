@@ -1199,6 +1199,16 @@ def test_he_is_the_one_who_said_not_the_one_he_spoke_of():
     assert who(said(text, "The one in Manchester"))[0] == "Jonathon Duncan"
 
 
+def test_a_speech_verb_after_comma_and_shares_the_reported_speakers_subject():
+    """ "AFP said the ambassador denied …, and suggested “…”": the ambassador suggests."""
+    text = (
+        "Kenya's ambassador, Martin Kimani, met the council. Reuters said the ambassador denied "
+        "that Kenyan troops had crossed the border, and suggested “bandits” had staged the raid."
+    )
+    found = [q for q in quotes(text) if q.kind == "direct"]
+    assert [who(q)[0] for q in found] == ["Martin Kimani"]
+
+
 def test_the_agent_of_a_passive_speech_verb_speaks():
     text = (
         "Goudkamp said they were told by Australian federal police officers that they could "

@@ -779,6 +779,11 @@ def _analyse_tokens(
     # country: an organisation, the person whose agent this is ("Putin's Syria envoy": the
     # country word is the envoy's brief), a country word, a known person, then a city
     principal = principals[0] if principals else None
+    # "Britain's UN ambassador": the owner's envoy to the body, not the body's own
+    owner = next((m for m in places if doc[m.end - 1].dep_ == "poss"), None)
+    sent = owner is not None and any(m.covers(root) for m in roles)  # not "Turkey's Nato allies"
+    if org and sent and owner.start < org.start and not org.covers(root):
+        org = None
     country = None
     if org:
         country = org.entry.country(context_country)

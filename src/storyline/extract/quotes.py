@@ -134,7 +134,7 @@ class _Speakers:
                 clause = clause.head
             said = clause.head
             joined = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
-            if joined and clause.dep_ == "ccomp" and is_speech_verb(said):
+            if joined and clause.dep_ == "ccomp" and is_speech_verb(said) and not _own_say(verb):
                 # "He said attacks had inspired him and added: …": he added; "said the
                 # fight would continue, noting …": he notes, not the fight
                 head = said
@@ -933,6 +933,15 @@ def _body_after_person(word, previous: Quote, speakers: _Speakers) -> bool:
         else None
     )
     return span is not None and speakers.resolver.person_at(span.start, span.end) is not None
+
+
+def _own_say(verb) -> bool:
+    """A speech verb set off by ", and" after another's reported clause shares that clause's
+    speaker: "AFP said the ambassador denied that …, and suggested …" — the ambassador."""
+    head = verb.head
+    cc = [c for c in head.children if c.dep_ == "cc" and c.i < verb.i]
+    comma = bool(cc) and cc[-1].i > 0 and verb.doc[cc[-1].i - 1].text == ","
+    return verb.dep_ == "conj" and comma and is_speech_verb(head)
 
 
 def _made_to(verb):
