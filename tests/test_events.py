@@ -409,6 +409,23 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
          "RETREAT", "Italy", "Libya"),
         ("France returned two bronze masks, missing since 1897, to Benin.", "RETREAT",
          "France", "Benin"),
+        # whose request or invitation it was, named by a modifier or "from"
+        ("The junta rejected an ASEAN request for its envoy to meet the detained leader.",
+         "REJECT", "The junta", "ASEAN"),
+        ("The president accepted an invitation from the Kenyan president to visit Nairobi.",
+         "AGREE", "The president", "the Kenyan president"),
+        # the other side hung on the agent, or met in a clause after the journey
+        ("An attack by militants on a police station killed four officers.", "ASSAULT",
+         "militants", "a police station"),
+        ("The envoy flew to Cairo, where he held talks with Egyptian officials.", "CONSULT",
+         "The envoy", "Egyptian officials"),
+        ("The minister was in Ankara on Monday for talks with her Turkish counterpart.",
+         "CONSULT", "The minister", "her Turkish counterpart"),
+        ("Serbia refused to take part in talks with Kosovo in Brussels.", "REJECT", "Serbia",
+         "Kosovo"),
+        ("The expulsion of two French diplomats by Mali was announced on Friday.", "SANCTION",
+         "Mali", "two French diplomats"),
+        ("The bank halted new lending to Uganda.", "SANCTION", "The bank", "Uganda"),
         # ground taken is the target, not a force met on the way
         ("The rebels seized two towns north of Homs in an offensive against government "
          "troops.", "COERCE", "The rebels", "two towns"),

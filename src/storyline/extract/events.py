@@ -461,12 +461,15 @@ def _noun_source(noun):
             child.ent_type_ in ACTOR_ENTS or (child.pos_ == "PROPN" and not child.ent_type_)
         ):  # "Turkish attacks", not "a 50-minute meeting"
             return child
+    agent = next((g for g in _pobjs(noun, ("by",))), None)
+    # "the expulsion of two diplomats by Moscow", "by" hung on the diplomats
+    agent = agent or next((g for o in _pobjs(noun, ("of",)) for g in _pobjs(o, ("by",))), None)
     if carried:
         carrier = _governor(noun) or head
-        return _subject_of(carrier) or next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return _subject_of(carrier) or owner or agent  # "… by Moscow was announced"
     # "launched a mediation effort", "expressed its rejection and condemnation" (but "talks
     # and the order by Putin" is Putin's)
-    agent = next((g for g in _pobjs(noun, ("by",))), None)
     if noun.dep_ in ("compound", "conj") and head.pos_ == "NOUN" and agent is None:
         return _noun_source(head)
     # "a state of siege", "a new round of talks", "50 million euros in aid"
@@ -507,9 +510,10 @@ def _noun_source(noun):
     owned = noun.dep_ == "pobj" and head.lemma_.lower() == "for"
     if owned and head.head.lemma_.lower() == "responsibility" and head.head.dep_ == "dobj":
         return _subject_of(head.head.head)  # "Isis claimed responsibility for the bombing"
-    going = noun.dep_ == "pobj" and head.lemma_.lower() == "for" and head.head.pos_ == "VERB"
-    if going and head.head.lemma_.lower() in word_set("travel_verbs.txt"):
-        return _subject_of(head.head)  # "Pompeo arrived in Pyongyang for talks"
+    going = noun.dep_ == "pobj" and head.lemma_.lower() == "for"
+    if going and head.head.lemma_.lower() in {"be", *word_set("travel_verbs.txt")}:
+        # "Pompeo arrived in Pyongyang for talks", "was in Ankara for talks"
+        return _subject_of(head.head)
     return agent
 
 
@@ -632,7 +636,12 @@ def _recipient(token) -> list:
             break
         if child.dep_ in ("dobj", "nsubjpass"):
             # "rejected a call from Bush for his movement to disarm": Bush's call
-            asked = match(child) is not None and _pobjs(child, ("from", "by"))
+            # … and "rejected an ASEAN request for its envoy to meet X": ASEAN's (but "a
+            # Cabinet meeting" is where one meets, not whom)
+            named = [c for c in child.children if c.dep_ in ("compound", "amod")
+                     and c.ent_type_ in ("ORG", "GPE", "NORP")]  # fmt: skip
+            asked = getattr(match(child), "type", "CONSULT") != "CONSULT"
+            asked = asked and (_pobjs(child, ("from", "by")) or named)
             found = _behind_event([child]) if asked else []
             # "criticised the army's treatment of detainees": the army's
             found = found or [
@@ -654,6 +663,7 @@ def _recipient(token) -> list:
                 g for g in child.children
                 if g.dep_ in ("dobj", "dative") and _actorish(g) and not _made(g)
             ]  # fmt: skip
+            found = found or _met_in(child)  # "refused to take part in talks with X"
             found = found or _recipient(child) or _behind_event(_pobjs(child, RECIPIENT_PREPS))
     if not found and not any(c.dep_ == "dobj" for c in token.children):
         found = [g for g in _pobjs(token, PLACE_PREPS) if g.ent_type_ in ("GPE", "ORG")]
@@ -668,7 +678,8 @@ def _behind_event(targets: list) -> list:
     "rejected a call from Mandela"."""
     for t in targets:
         if t.pos_ in ("NOUN", "PROPN") and match(t) is not None:
-            src = _noun_source(t) or next(iter(_pobjs(t, ("from",))), None)
+            # "accepted an invitation from X": X's, not the one accepting it
+            src = next(iter(_pobjs(t, ("from", "by"))), None) or _noun_source(t)
             if src is not None and _actorish(src):
                 return [src]
         elif t.pos_ == "NOUN":  # "welcomed the decision by the Forum", "Trump's plan"
@@ -800,6 +811,8 @@ def _noun_roles(noun, preps: tuple[str, ...]) -> tuple[list, list]:
     src = _noun_source(noun)
     sources = (_participants(src) or _conjuncts(src)) if src is not None else []
     targets = _pobjs(noun, preps)
+    if not targets and src is not None and src.dep_ == "pobj" and src.head.lower_ == "by":
+        targets = _pobjs(src, ("on", "against"))  # "an attack by X on Y", "on" hung on X
     if _suffered(noun, src):  # "Navalny's arrest": Navalny is arrested
         sources, targets = [], sources
     head = noun.head  # "a mediation effort between Turkey and Syria"
@@ -1005,6 +1018,13 @@ def _met_on_the_way(verb) -> list:
     for clause in verb.children:
         if clause.dep_ in ("advcl", "xcomp") and getattr(match(clause), "type", "") == "CONSULT":
             return [c for c in clause.children if c.dep_ == "dobj" and _actorish(c)][:1]
+    for clause in verb.subtree:  # "flew to Moscow, where he held talks with Putin"
+        if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+            held = [c for c in clause.children if c.dep_ == "dobj"]
+            talks = [n for n in (clause, *held) if getattr(match(n), "type", "") == "CONSULT"]
+            met = [g for n in talks for g in (*_pobjs(n, ("with",)), *held) if _actorish(g)]
+            if met:
+                return met[:1]
     return []
 
 
