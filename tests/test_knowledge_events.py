@@ -26,7 +26,7 @@ PREPOSITIONS = {
     "with", "against", "on", "to", "of", "for", "from", "at", "in", "into", "over", "about",
     "between", "behind", "around", "as", "upon", "near", "outside", "toward", "towards",
 }  # fmt: skip
-NEEDS_KEYS = {"obj", "notobj", "gov", "notgov", "prep", "notmod", "objent", "dep", "nodep"}
+NEEDS_KEYS = {"obj", "notobj", "gov", "notgov", "prep", "mod", "notmod", "objent", "dep", "nodep"}
 CODE = re.compile(r"\d{2,4}")
 LEMMA = re.compile(r"[a-z][a-z'-]*( [a-z'-]+)*")
 
@@ -137,11 +137,14 @@ def test_no_conflicting_duplicate_triggers():
         assert len(defaults) <= 1, f"{key}: several unconstrained rows {defaults}"
         needs = [r[6] for r in rows]
         assert len(needs) == len(set(needs)), f"{key}: same constraint twice"
-        # Object lists of rows giving a different (type, mode) must not overlap.
-        seen: dict[str, tuple[str, str]] = {}
+        # Object lists of rows giving a different (type, mode) must not overlap, unless a
+        # modifier tells them apart ("test-fired a missile" is no attack).
+        seen: dict[tuple[str, str], tuple[str, str]] = {}
         for r in rows:
-            for word in parse_needs(r[6]).get("obj", ()):
-                other = seen.setdefault(word, (r[2], r[3]))
+            needs = parse_needs(r[6])
+            modified = "|".join(sorted(needs.get("mod", ())))
+            for word in needs.get("obj", ()):
+                other = seen.setdefault((word, modified), (r[2], r[3]))
                 assert other == (r[2], r[3]), f"{key}: obj {word!r} gives {other} and {r[2:4]}"
 
 

