@@ -64,6 +64,12 @@ def one(text: str, type_: str):
         # forms the lemmatizer gets wrong ("raped" -> "rap"; knowledge/lemma_fixes.tsv)
         ("Soldiers raped ten women near the camp.", "ASSAULT"),
         ("Riot police cordoned off the parliament building.", "COERCE"),
+        ("Israel waged war on the militants.", "ASSAULT"),  # "waged" -> "wag"
+        ("Russia launched a war against Ukraine.", "ASSAULT"),  # a war launched, not named
+        ("Supporters of the jailed leader ransacked a police station.", "PROTEST"),  # as looting
+        ("Police cleared a protest camp in the capital.", "COERCE"),  # an eviction
+        ("The creditors wrote off half of the debt owed by Zambia.", "AID"),
+        ("The government stripped 40 critics of their citizenship.", "COERCE"),
         ("Medics treated the wounded in a field hospital.", "AID"),
         ("Germany resettled thousands of refugees.", "AID"),
         ("Turkey dispatched rescue teams to Albania.", "AID"),
@@ -432,6 +438,12 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
         ("The expulsion of two French diplomats by Mali was announced on Friday.", "SANCTION",
          "Mali", "two French diplomats"),
         ("The bank halted new lending to Uganda.", "SANCTION", "The bank", "Uganda"),
+        # what one receives from another, the other gives
+        ("The Lebanese army received $60 million from Qatar.", "AID", "Qatar",
+         "The Lebanese army"),
+        # an apology is expressed to someone ("regret over X" is not)
+        ("Japan's prime minister expressed deep remorse to South Korea.", "SUPPORT",
+         "Japan's prime minister", "South Korea"),
         # ground taken is the target, not a force met on the way
         ("The rebels seized two towns north of Homs in an offensive against government "
          "troops.", "COERCE", "The rebels", "two towns"),
@@ -585,3 +597,7 @@ def test_who_stops_short_of_an_act_is_who_would_do_it():
     found = [e for e in events("Gantz said he would seek talks but stopped short of endorsing "
              "the rebels.") if e.trigger == "endorsing"]  # fmt: skip
     assert found and "source" not in found[0].guessed, found
+
+
+def test_a_war_only_named_is_no_event():
+    assert not [e for e in events("The war in Syria began in 2011.") if e.type == "ASSAULT"]

@@ -209,3 +209,13 @@ def test_recoding_rows_name_known_modalities_and_modes():
     for modality, typ, new_type, new_mode, *_ in padded("modality_recoding.tsv", 5):
         assert modality in MODALITIES | {"joint"}, modality  # joint: two or more sources
         assert typ in TYPES and (new_type, new_mode) in MODES, (modality, typ)
+
+
+def test_lemma_fixes_are_applied():
+    """Each form in lemma_fixes.tsv gets its lemma however the lemmatizer would read it."""
+    from storyline.analyze import parse
+
+    rows = table("lemma_fixes.tsv")
+    docs = parse(f"The officials {form} the group." for form, _ in rows)
+    for (form, lemma), doc in zip(rows, docs, strict=True):
+        assert doc[2].lemma_ == lemma, (form, doc[2].lemma_)

@@ -196,7 +196,10 @@ def _holds(kind: str, words: frozenset[str], token) -> bool:
         found = gov is not None and gov.lemma_.lower() in words
         return found if kind == "gov" else not found
     if kind == "prep":
-        owners = [token, token.head] if _carried(token) else [token]  # "carried out strikes on"
+        expressive = word_set("expressive_verbs.txt")
+        voiced = token.dep_ == "dobj" and token.head.lemma_.lower() in expressive
+        # "carried out strikes on", "expressed remorse to"
+        owners = [token, token.head] if _carried(token) or voiced else [token]
         preps = [c for o in owners for c in o.children if c.dep_ == "prep"]
         return any(c.lemma_.lower() in words for c in preps)
     if kind in ("dep", "nodep"):
@@ -1400,8 +1403,10 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
                 type_, mode = recoding()[("joint", type_)]  # "the US and its allies held war games"
             src_tokens, tgt_tokens, guessed = _guessed(token, entry, *_roles(token, entry))
             reversed_ = token.lemma_.lower() in word_set("reversed_triggers.txt")
-            if reversed_ and mode == "visit" and tgt_tokens and _is_participant(tgt_tokens[0]):
-                src_tokens, tgt_tokens = tgt_tokens, src_tokens  # "X hosted Y": Y visits X
+            hosted = mode == "visit" and tgt_tokens and _is_participant(tgt_tokens[0])
+            if reversed_ and (hosted or (type_ == "AID" and tgt_tokens)):
+                # "X hosted Y": Y visits X; "X received $60 million from Y": Y gives
+                src_tokens, tgt_tokens = tgt_tokens, src_tokens
                 guessed = {"source": "target", "target": "source"}.get(guessed, guessed)
             source = [resolve(noun_phrase(t)) for t in src_tokens]
             pronoun = src_tokens[0] if len(source) == 1 and src_tokens[0].pos_ == "PRON" else None
