@@ -111,6 +111,8 @@ def test_police_events():
         ("guardian_dev13.jsonl", "quotes_guardian_dev13"),
         ("guardian_dev14.jsonl", "quotes_guardian_dev14"),
         ("guardian_dev15.jsonl", "quotes_guardian_dev15"),
+        ("guardian_dev16.jsonl", "quotes_guardian_dev16"),
+        ("guardian_dev17.jsonl", "quotes_guardian_dev17"),
         ("guardian_heldout.jsonl", "quotes_guardian_heldout"),
         ("guardian_heldout2.jsonl", "quotes_guardian_heldout2"),
         ("guardian_heldout3.jsonl", "quotes_guardian_heldout3"),

@@ -597,6 +597,15 @@ def test_a_speaker_word_matches_in_singular_or_plural():
     assert not same_speaker(Actor("they", "Pentagon", "USA", "GOV"), gold)
 
 
+def test_a_speaker_word_matches_with_or_without_accents():
+    from storyline.evaluation.quotes import same_speaker
+    from storyline.model import Actor
+
+    gold = Gold(0, 10, "direct", "Mevlüt Çavuşoğlu")
+    assert same_speaker(Actor("he", "Mevlut Cavusoglu", "TUR", "GOV"), gold)
+    assert not same_speaker(Actor("he", "Ahmet Davutoglu", "TUR", "GOV"), gold)
+
+
 def test_a_name_before_an_appositive_speaks_for_a_subjectless_verb():
     """The parser hangs the name on the clause before and leaves "said" without a subject;
     an online platform the tagger called a person is no one."""
@@ -1679,3 +1688,39 @@ def test_according_to_a_document_is_its_authors_word():
 )  # fmt: skip
 def test_describing_oneself_and_regretting(text, words, speaker):
     assert said(text, words).speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # a reporting sentence of any length opening on the speaker and "said"
+        ("“Why would anyone sign that deal?” Okafor said about the minister’s plan to sell "
+         "the port to a foreign consortium.", "Why would anyone", "Okafor"),
+        ("“Are you with us today?” Miller, a retired nurse from Ohio, said into the phone.",
+         "Are you with us", "Miller"),
+        # a name modifying the noun of an appositive is not the speaker
+        ("“It is not the end of the talks,” Lena Marsh, a senior Obama adviser, said at a "
+         "conference in Denver.", "It is not the end", "Lena Marsh"),
+        # what a speech verb with no clause said, hung by the parser on the noun of when
+        ("A spokesman for Erdoğan warned shortly after Trump’s announcement that the US "
+         "president’s actions would “cause instability and new conflicts”.",
+         "cause instability", "spokesman"),
+    ],
+)  # fmt: skip
+def test_reporting_words_the_parser_hung_elsewhere(text, words, speaker):
+    found = said(text, words).speaker
+    assert speaker in (found.name or found.text)
+
+
+def test_the_next_turn_does_not_report_the_quote_before():
+    text = (
+        "“No,” said Tomas Berg, shaking his head. “We will just do what we can do.” I "
+        "interjected, and asked Berg what he wanted from his new life."
+    )
+    assert said(text, "We will just do").speaker.name == "Tomas Berg"
+
+
+def test_a_set_off_participle_shares_the_subject_before():
+    text = "A week ago Mr Trump countermanded that, saying “it’s time” to bring US troops home."
+    direct = [q for q in quotes(text) if q.kind == "direct"]
+    assert [(q.text, q.speaker.name) for q in direct] == [("it’s time", "Donald Trump")]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -177,7 +178,9 @@ def predict(articles: list[Article]) -> list[list[Quote]]:
 
 def _words(text: str | None) -> set[str]:
     """Content words, singular ("officials" and "official" name the same speakers)."""
-    words = (w for w in _WORD.findall((text or "").lower()) if w not in _STOP)
+    folded = unicodedata.normalize("NFKD", (text or "").lower())  # "Çavuşoğlu", "Cavusoglu"
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    words = (w for w in _WORD.findall(folded) if w not in _STOP)
     return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 

@@ -123,7 +123,7 @@ class _Speakers:
             if found is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head  # "Adam says, before admitting: …": who says admits
                 continue
-            if found is not None or verb.dep_ not in SHARED_SUBJECT:
+            if found is not None or not (verb.dep_ in SHARED_SUBJECT or _set_off(verb)):
                 return found
             told = _made_to(verb)
             if told is not None:  # "The row forced Jeremy Hunt to admit: …": Hunt
@@ -169,7 +169,9 @@ class _Speakers:
             word = doc[i]
             person = word.ent_type_ == "PERSON" or self.resolver.person_at(i, i + 1)
             named = word.pos_ == "PROPN" or (word.pos_ == "ADV" and word.is_title)  # "Shibly"
-            if named and person:
+            # a name modifying a noun is part of an appositive ("a top Clinton adviser")
+            modifier = word.dep_ == "compound" and word.head.i > word.i
+            if named and person and not (modifier and word.head.ent_type_ != "PERSON"):
                 last = i if last is None else last  # the name's last word
                 if word.ent_iob_ != "I":
                     break  # its first word
@@ -681,6 +683,12 @@ def _end_of(token) -> int:
     return token.idx + len(token)
 
 
+def _set_off(verb) -> bool:
+    """A participle set off by a comma that the parser took for a clause of the verb
+    before ("Trump countermanded that, saying …": he says)."""
+    return verb.dep_ == "ccomp" and verb.tag_ == "VBG" and verb.doc[verb.i - 1].text == ","
+
+
 def _imperative(verb) -> bool:
     """A bare verb opening its sentence tells the reader to do something ("Read more in our
     business blog"): no one is quoted."""
@@ -787,12 +795,30 @@ def _reporting_after(sents: Sentences, end: int):
     if k is None or sents.spans[k].start_char != after:
         return None
     sent = sents.spans[k]
+    said = [t for t in sent if is_speech_verb(t) and not _has_clause(t) and not _imperative(t)]
     # a sentence opening in lower case goes on from the quote, however long
-    # (“… at all!” the president said in his latest early morning tweet.)
-    if sum(not t.is_punct for t in sent) > REPORTING_WORDS and not sents.texts[k][:1].islower():
+    # (“… at all!” the president said in his latest early morning tweet.); so does one
+    # opening on the speaker and a verb with nothing to report of its own ("“…?” Lichtman
+    # said about McCain's effort to …")
+    short = sum(not t.is_punct for t in sent) <= REPORTING_WORDS
+    if not (short or sents.texts[k][:1].islower() or (said and _opens_on_speaker(said[0]))):
         return None
-    said = (t for t in sent if is_speech_verb(t) and not _has_clause(t) and not _imperative(t))
-    return next(said, None)
+    return said[0] if said else None
+
+
+PLAIN_SAYING = ("say", "tell", "ask", "add")  # verbs that attribute, not begin a turn
+
+
+def _opens_on_speaker(verb) -> bool:
+    """Whether a sentence opens on the verb's subject, the verb right after it ("Trump
+    asked reporters …", "Miller, a retired worker, said pleasantly into the phone")."""
+    subject = next((c for c in verb.lefts if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.left_edge.i != verb.sent.start:
+        return False
+    if verb.lemma_ not in PLAIN_SAYING or subject.lower_ in ("i", "we"):
+        return False  # "Her spokeswoman responded by …", "I interjected": the next turn
+    between = verb.doc[subject.right_edge.i + 1 : verb.i]  # past "Miller, a retired worker,"
+    return all(t.is_punct or t.dep_ in ("aux", "advmod", "neg") for t in between)
 
 
 def _has_clause(verb) -> bool:
@@ -1152,6 +1178,8 @@ def _noun_speaker(sents: Sentences, start: int):
     for noun in sents.spans[k]:
         if noun.pos_ != "NOUN" or noun.idx >= start or _speech_noun(noun) is None:
             continue
+        if _occasion(noun.head.head) == noun:
+            continue  # the verb's words: "warned after Trump's announcement that …".
         right = noun.right_edge
         if not noun.left_edge.idx <= start < right.idx + len(right):
             continue
@@ -1230,6 +1258,9 @@ def _content(verb):
         if child.dep_ == "ccomp" and verb.lemma_.lower() not in CLAUSELESS:
             sub = list(child.subtree)
             return sub[0], sub[-1]
+    occasion = _occasion(verb)
+    if occasion is not None:
+        return _that_clause(occasion)
     if inverted_subject(verb) is not None:
         sent = verb.sent  # rare: only for a speech verb after its content
         if verb.i - 2 > sent.start:
@@ -1270,6 +1301,18 @@ BODIES = ("ORG", "GPE", "NORP")  # states and organisations that speak
 def _claim_content(noun):
     """For "Trump's claim that …": the clause a speech noun reports and who made it (its
     possessor or "by" agent), or None."""
+    clause = _that_clause(noun)
+    if clause is None or _occasion(noun.head.head) == noun:
+        return None
+    author = _author_of(noun)
+    if author is None:
+        return None
+    return author, clause
+
+
+def _that_clause(noun):
+    """The that-clause a noun holds ("the announcement that troops would leave"), as its
+    first and last word, or None."""
     clause = next(
         (
             c
@@ -1279,12 +1322,24 @@ def _claim_content(noun):
         ),
         None,
     )
-    if clause is None:
+    return None if clause is None else (clause.left_edge, clause.right_edge)
+
+
+OCCASIONS = ("after", "before", "following")
+
+
+def _occasion(verb):
+    """A speech noun naming when a speech verb with no clause of its own was said, the
+    parser having hung the verb's clause on the noun ("warned shortly after Trump's
+    announcement that the US president's actions would …": what was warned), or None."""
+    if not is_speech_verb(verb) or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
         return None
-    author = _author_of(noun)
-    if author is None:
-        return None
-    return author, (clause.left_edge, clause.right_edge)
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in OCCASIONS:
+            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if noun is not None and _speech_noun(noun) and _that_clause(noun) is not None:
+                return noun
+    return None
 
 
 def _author_of(noun):
