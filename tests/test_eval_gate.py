@@ -40,6 +40,10 @@ def test_plover_events():
         ("plover_news_heldout", "news_sentences_heldout.tsv"),
         # 300 more by a third helper, measured before any was read
         ("plover_news_dev2", "news_sentences_dev2.tsv"),
+        # 300 more by a fourth helper, read after their first measurement
+        ("plover_news_dev3", "news_sentences_dev3.tsv"),
+        # 300 more by a fifth helper, written beside the fourth; only scores looked at
+        ("plover_news_heldout2", "news_sentences_heldout2.tsv"),
     ],
 )
 def test_plover_events_on_news_sentences_of_our_own(task, name):

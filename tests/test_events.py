@@ -601,3 +601,68 @@ def test_who_stops_short_of_an_act_is_who_would_do_it():
 
 def test_a_war_only_named_is_no_event():
     assert not [e for e in events("The war in Syria began in 2011.") if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text, type_, source, target",
+    [
+        ("Prosecutors arraigned the former mayor of Lagos on six counts of fraud.",
+         "ACCUSE", "Prosecutors", "the former mayor of Lagos"),
+        ("The European Commission launched legal proceedings against Poland over the law.",
+         "ACCUSE", "The European Commission", "Poland"),
+        ("Port workers in Chile walked off the job in protest against the pension law.",
+         "PROTEST", "Port workers", "the pension law"),
+        ("Kuwait transferred $40 million to Jordan to pay for fuel.", "AID", "Kuwait", "Jordan"),
+        ("The Asian Development Bank approved a $300 million loan to Nepal.",
+         "AID", "The Asian Development Bank", "Nepal"),
+        ("The Greek coast guard intercepted a boat carrying 80 migrants off Crete.",
+         "COERCE", "The Greek coast guard", "a boat"),
+        ("Chad's military council suspended all opposition parties until further notice.",
+         "COERCE", "Chad's military council", "all opposition parties"),
+        ("Iranian hackers broke into the computer networks of a Saudi oil company.",
+         "COERCE", "Iranian hackers", "a Saudi oil company"),
+        ("Morocco dispatched search-and-rescue teams to Algeria after the earthquake.",
+         "AID", "Morocco", "Algeria"),
+        ("Venezuela sent a brigade of 40 doctors and nurses to Bolivia.", "AID", "Venezuela", None),
+        ("Soldiers rescued 80 schoolchildren abducted from Kaduna, the army said.",
+         "AID", "Soldiers", "80 schoolchildren"),
+    ],
+)  # fmt: skip
+def test_acts_found_in_news_sentences_written_from_the_codebook(text, type_, source, target):
+    found = one(text, type_)
+    assert [a.text for a in found.source] == [source]
+    if target is not None:
+        assert [a.text for a in found.target] == [target]
+
+
+def test_who_reports_an_act_does_not_undergo_it():
+    massed = one("Russia has massed 100,000 troops near Ukraine's border, according to U.S. "
+                 "intelligence.", "MOBILIZE")  # fmt: skip
+    assert "intelligence" not in " ".join(a.text for a in massed.target)
+
+
+def test_a_participle_joined_to_a_passive_shares_its_subject():
+    held = one("Sixty migrants were intercepted and detained by the Tunisian coast guard.",
+               "COERCE")  # fmt: skip
+    assert [a.text for a in held.target] == ["Sixty migrants"]
+
+
+def test_a_day_owns_no_act_and_a_document_speaks_for_its_issuer():
+    claim = "Boko Haram claimed responsibility for Friday's bombing of a market in Maiduguri."
+    bombing = one(claim, "ASSAULT")
+    assert [a.text for a in bombing.source] == ["Boko Haram"]
+    hailed = one("A statement from the African Union hailed the peace deal in Sudan.", "SUPPORT")
+    assert [a.text for a in hailed.source] == ["the African Union"]
+
+
+def test_protesters_storming_a_building_riot_but_a_mob_lynching_assaults():
+    stormed = one("Protesters stormed parliament in Nairobi as MPs passed the bill.", "PROTEST")
+    assert stormed.mode == "riot"
+    assert one("A mob beat to death a man accused of blasphemy.", "ASSAULT")
+    assert one("Police clashed with protesters in Lima.", "ASSAULT")
+
+
+def test_a_state_of_emergency_is_no_actor():
+    lifted = one("Kyrgyz authorities lifted the state of emergency in Bishkek after a week.",
+                 "CONCEDE")  # fmt: skip
+    assert [a.text for a in lifted.target] == ["Bishkek"]

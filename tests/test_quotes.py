@@ -1724,3 +1724,13 @@ def test_a_set_off_participle_shares_the_subject_before():
     text = "A week ago Mr Trump countermanded that, saying “it’s time” to bring US troops home."
     direct = [q for q in quotes(text) if q.kind == "direct"]
     assert [(q.text, q.speaker.name) for q in direct] == [("it’s time", "Donald Trump")]
+
+
+def test_a_name_heading_a_line_before_a_colon_speaks_the_quote():
+    text = (
+        "Okafor: ‘We Will Not Resign.’\n\nOn Monday the finance minister Ada Okafor told "
+        "reporters in Abuja that she would stay in office."
+    )
+    assert said(text, "We Will Not Resign").speaker.name == "Ada Okafor"
+    plain = "The verdict: “guilty on all counts”, the court said in Lagos."
+    assert said(plain, "guilty on all counts").speaker.text != "The verdict"

@@ -18,8 +18,9 @@ from collections import Counter
 from pathlib import Path
 
 from ..analyze import parse
+from ..extract import events_and_quotes
 from ..extract.actors import ActorResolver
-from ..extract.events import ArticleContext, extract_events
+from ..extract.events import ArticleContext
 from . import shared_text
 
 ALIASES = {"YIELD": {"YIELD", "CONCEDE", "RETREAT"}}
@@ -98,7 +99,7 @@ def evaluate(path: Path, limit: int | None = None, shared: Path | None = None) -
     source_ok = target_ok = both_ok = typed_ok = 0
     for ((_, spans), gold), doc in zip(items, parse(t for (t, _), _ in items), strict=True):
         resolver = ActorResolver(doc)
-        events = extract_events(doc, ArticleContext("eval", None, resolver.resolve))
+        events, _ = events_and_quotes(doc, ArticleContext("eval", None, resolver.resolve), resolver)
         pick = max(
             events,
             key=lambda e: (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..model import Analysis, Article
+from ..model import Analysis, Article, Event, Quote
 from .actors import ActorResolver, mentions
 from .events import ArticleContext, accusations, extract_events
 from .places import event_place
@@ -18,7 +18,7 @@ from .stances import event_stances, quote_stances
 from .syntax import Sentences, release_caches
 from .time import event_time
 
-VERSION = "9"  # bump when extraction changes what it stores
+VERSION = "10"  # bump when extraction changes what it stores
 
 
 def extract(article: Article, doc) -> Analysis:
@@ -41,9 +41,7 @@ def _extract(article: Article, doc) -> Analysis:
         when=(lambda token: event_time(token, anchor)) if anchor else None,
         where=lambda token: event_place(token, doc),
     )
-    quotes = extract_quotes(doc, article.id, resolver)
-    events = extract_events(doc, ctx) + accusations(doc, quotes, ctx)
-    events.sort(key=lambda e: (e.start, e.trigger_start or 0))
+    events, quotes = events_and_quotes(doc, ctx, resolver)
     stances = event_stances(events) + quote_stances(doc, quotes)
     quotes += comment_quotes(article.id, article.comments)  # never a source of events
     analysis = Analysis(
@@ -55,3 +53,14 @@ def _extract(article: Article, doc) -> Analysis:
         stances,
     )
     return analysis
+
+
+def events_and_quotes(
+    doc, ctx: ArticleContext, resolver: ActorResolver
+) -> tuple[list[Event], list[Quote]]:
+    """The events of a parsed text, in text order, with the quotes whose accusations count
+    among them: one path for the store and the evaluation."""
+    quotes = extract_quotes(doc, ctx.article_id, resolver)
+    events = extract_events(doc, ctx) + accusations(doc, quotes, ctx)
+    events.sort(key=lambda e: (e.start, e.trigger_start or 0))
+    return events, quotes

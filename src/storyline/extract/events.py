@@ -31,6 +31,8 @@ from .syntax import (
     REFLEXIVES,
     Sentences,
     antecedent,
+    document_issuer,
+    documents,
     free_relative_object,
     inverted_subject,
     is_speech_verb,
@@ -161,7 +163,9 @@ def _objects(token, compounds: bool = True) -> set[str]:
     objects = _object_tokens(token)
     inner = [x for o in objects for g in _pobjs(o, ("of",)) for x in (g, *g.conjuncts)]
     if compounds:
-        inner += [c for o in objects for c in o.children if c.dep_ == "compound"]
+        # "search-and-rescue teams": nmod "search" and its conjunct "rescue" too
+        mods = [c for o in objects for c in o.children if c.dep_ in ("compound", "nmod")]
+        inner += [x for c in mods for x in (c, *c.conjuncts)]
     return {c.lemma_.lower() for c in (*objects, *inner)}
 
 
@@ -460,6 +464,8 @@ def _noun_source(noun):
     carried = carried or _named_carrier(noun)
     voiced = carried and head.lemma_.lower() in word_set("expressive_verbs.txt")
     for child in noun.children:
+        if child.ent_type_ in ("DATE", "TIME"):
+            continue  # "Sunday's bombing" is not Sunday's
         if child.dep_ == "poss" and not ((carried and child.pos_ == "PRON") or voiced):
             owner = _subject_of(head) if child.pos_ == "PRON" and noun.dep_ == "dobj" else None
             return owner or child  # "Washington tightened its embargo": Washington's
@@ -566,8 +572,10 @@ def _actorish(token) -> bool:
     if token.ent_type_ in MISTAKEN_ENTS and token.pos_ == "PROPN":  # "a visit to Montevideo"
         return _known_place(token.text)
     if token.lemma_.lower() in role_words():
-        # "the military", not "military exercises" or "state-run"
-        return token.pos_ != "ADJ" and not _hyphenated(token)
+        # "the military", not "military exercises" or "state-run"; nor "a state of
+        # emergency" or "the state of the economy"
+        of_a_thing = any(c.lower_ == "of" for c in token.children) and token.lower_ == "state"
+        return token.pos_ != "ADJ" and not _hyphenated(token) and not of_a_thing
     # "his British counterpart Gordon Brown", "UNSCOM weapons inspectors", "an Israeli
     # company": people or bodies a name places
     lemma = token.lemma_.lower()
@@ -875,6 +883,8 @@ def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, lis
     passive = any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
     if src is not None and not (passive and src.dep_ in PASSIVE_SUBJECTS):
         sources = _participants(src) or _conjuncts(src)
+        # "a statement from the GCC hailed …": the GCC
+        sources = [_issuer(s) or s for s in sources]
     elif passive and entry.type in STATE_ACTS:  # "was arrested in Rwanda": its authorities
         sources = [g for g in _pobjs(verb, ("in",)) if g.ent_type_ == "GPE"][:1]
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and "dobj" in entry.target:
@@ -887,7 +897,7 @@ def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, lis
         elif child.dep_ in ("ccomp", "dobj") and free_relative_object(child) is not None:
             targets.append(free_relative_object(child))  # "hosting what it called X"
     if "dobj" in entry.target and not targets:
-        targets = _let_do(verb)
+        targets = _let_do(verb) or _shared_passive_subject(verb)
     given = _pobjs(verb, preps)
     if not given and not any(_other(t, entry.type) for t in targets):
         given = _stranded_recipient(verb, preps)
@@ -899,6 +909,25 @@ def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, lis
 
 
 INNER_CLAUSES = ("relcl", "acl", "advcl")
+
+
+def _issuer(word):
+    """Who issued the document a word names, if it names one."""
+    if word.lemma_.lower() not in documents():
+        return None
+    return document_issuer(word, lambda _: True)
+
+
+def _shared_passive_subject(verb) -> list:
+    """The passive subject a participle joined to a passive verb shares ("200 migrants were
+    intercepted and detained by the coast guard": the migrants were detained)."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.tag_ != "VBN":
+        return []
+    own = (*SUBJECTS, *PASSIVE_SUBJECTS, "dobj", "auxpass", "aux")
+    if any(c.dep_ in own for c in verb.children):
+        return []
+    return [_counted(c) for c in head.children if c.dep_ in PASSIVE_SUBJECTS][:1]
 
 
 def _stranded_recipient(verb, preps: tuple[str, ...]) -> list:
@@ -980,6 +1009,7 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
         targets = _recipient(trigger_token) or behind or targets
     if search and not any(_other(t, entry.type) for t in targets):
         taken = {t.i for s in sources for x in _conjuncts(s) for t in x.subtree}
+        taken |= _reporters(trigger_token.sent)  # "…, according to U.S. intelligence"
         if entry.pos == "NOUN":  # "reiterated the UN's commitment to …": whose it is
             taken |= {t.i for c in trigger_token.children if c.dep_ == "poss" for t in c.subtree}
         if trigger_token.ent_type_:  # "Congress of National Dialogue": its own name
@@ -1243,6 +1273,14 @@ def _joint(token, entry: Trigger) -> bool:
     return src is not None and len(_conjuncts(src)) > 1
 
 
+def _crowd(sources: list) -> bool:
+    """Whether those acting are a protesting crowd ("rioters", "protesters in Lima"),
+    whose violence PLOVER codes as a riot, not an assault."""
+    return bool(sources) and all(
+        s.lemma_.lower() in word_set("protesting_people.txt") for s in sources
+    )
+
+
 def _same(a: Actor, b: Actor) -> bool:
     """Two mentions of one actor, as far as their resolved attributes tell."""
     return (a.name, a.country, a.sector) == (b.name, b.country, b.sector) and bool(
@@ -1402,6 +1440,8 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
             if ("joint", type_) in recoding() and _joint(token, entry):
                 type_, mode = recoding()[("joint", type_)]  # "the US and its allies held war games"
             src_tokens, tgt_tokens, guessed = _guessed(token, entry, *_roles(token, entry))
+            if ("crowd", type_) in recoding() and _crowd(src_tokens):
+                type_, mode = recoding()[("crowd", type_)]  # "protesters stormed parliament"
             reversed_ = token.lemma_.lower() in word_set("reversed_triggers.txt")
             hosted = mode == "visit" and tgt_tokens and _is_participant(tgt_tokens[0])
             if reversed_ and (hosted or (type_ == "AID" and tgt_tokens)):

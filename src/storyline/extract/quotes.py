@@ -21,9 +21,9 @@ import hashlib
 import re
 from dataclasses import replace
 from functools import cache
-from itertools import islice
+from itertools import islice, takewhile
 
-from ..knowledge import lines, table, word_set
+from ..knowledge import table, word_set
 from ..model import Actor, Comment, Quote
 from .actors import (
     GROUP_PRONOUNS,
@@ -39,8 +39,11 @@ from .syntax import (
     TENSED,
     Sentences,
     antecedent,
+    document_issuer,
+    documents,
     inverted_subject,
     is_speech_verb,
+    issued_by,
     noun_phrase,
     speech_lemma,
     speech_verbs,
@@ -63,11 +66,6 @@ SHARED_SUBJECT = ("advcl", "xcomp", "conj")  # "denounced it, calling it …": t
 MIN_WORDS = 4  # fewer quoted words are a term or a scare quote unless a speech verb reports them
 CLOSING = "".join(OPENERS.values())  # closing quotation marks
 _HEADING = re.compile(r"^[^a-z.!?\u201d\"]{2,80}$")  # "IMMEDIATE BREAKTHROUGHS IMPROBABLE"
-
-
-@cache
-def _documents() -> frozenset[str]:
-    return frozenset(w.strip() for w in lines("document_nouns.txt"))
 
 
 def _quote_id(article_id: str, start: int, end: int, comment: int | None = None) -> str:
@@ -147,9 +145,9 @@ class _Speakers:
 
     def issuer(self, noun):
         """Who issued a document that speaks ("Olsen put out a statement saying")."""
-        if noun.lemma_.lower() not in _documents():
+        if noun.lemma_.lower() not in documents():
             return None
-        return _document_issuer(noun, self._outside)
+        return document_issuer(noun, self._outside)
 
     def _name_before(self, verb):
         """A person's name before a verb the parser gave no subject is its subject, right
@@ -276,7 +274,7 @@ class _Speakers:
             described = self._described_speaker(word, actor)
             if described is not None:  # "Carlile said … The Liberal Democrat peer added:"
                 return actor.standing_for(described)
-        if lemma in _documents() and not (actor.country or actor.sector or actor.name):
+        if lemma in documents() and not (actor.country or actor.sector or actor.name):
             known = self._document_named_before(word)  # "the statement continued"
             if known is not None:
                 return actor.standing_for(known)
@@ -290,7 +288,7 @@ class _Speakers:
             named = doc[i]
             if named.lemma_.lower() != lemma or not self._outside(named):
                 continue
-            issuer = _document_issuer(named, self._outside)
+            issuer = document_issuer(named, self._outside)
             author = self.actor(issuer) if issuer is not None else self.resolve(self._phrase(named))
             if author.country or author.sector or author.name:
                 return author
@@ -487,7 +485,7 @@ SINGULAR = ("NN", "NNP")
 def _written_in(verb) -> bool:
     """Whether a verb says where it was written: "In a tweet, Trump said"."""
     return any(
-        g.lemma_.lower() in _documents()
+        g.lemma_.lower() in documents()
         for p in verb.children
         if p.dep_ == "prep" and p.lower_ in ("in", "on")
         for g in p.children
@@ -600,7 +598,7 @@ def _document_before(verb):
     before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
     if before is None or before.pos_ != "NOUN" or verb.tag_ != "VBG":
         return None
-    return before if before.lemma_.lower() in _documents() else None
+    return before if before.lemma_.lower() in documents() else None
 
 
 def _misattached_participle(verb) -> bool:
@@ -625,23 +623,6 @@ def _with_subject(verb):
             if all(t.is_punct for t in gap):
                 return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None
-
-
-def _issued_by(noun):
-    """Who put out what a noun names, from the participle after it: "the latest figures
-    released by the UN's refugee agency" → the agency."""
-    return next(
-        (
-            g
-            for acl in noun.children
-            if acl.dep_ == "acl" and acl.tag_ == "VBN"
-            for agent in acl.children
-            if agent.dep_ == "agent"
-            for g in agent.children
-            if g.dep_ == "pobj"
-        ),
-        None,
-    )
 
 
 def _quoted_as(verb):
@@ -1114,7 +1095,11 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
         speaker, said = None, (None, None, None)  # speech verb: lemma, start, end
         owner = _noun_speaker(sents, start) if verb is not None else None
         noun = (owner.head if owner.dep_ == "poss" else owner.head.head) if owner else None
-        if noun is not None and verb in noun.ancestors:
+        label = _labelled(sents, start)
+        named = speakers.resolve(label) if label is not None else None
+        if named is not None and named.name:
+            speaker, verb = named, None  # "Trump: ‘I’m the worst thing …’"
+        elif noun is not None and verb in noun.ancestors:
             # "reporting Emmanuel Macron's claim that France has “proof”": his, not theirs
             speaker, said = speakers.actor(owner), _said(noun)
         elif verb is not None:
@@ -1167,6 +1152,32 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
         quotes.append(quote)
         previous = quote
     return quotes
+
+
+LABEL_WORDS = 10  # at most this many words in a line that names a speaker before a colon
+
+
+def _labelled(sents: Sentences, start: int):
+    """The name heading the line a quote opens after a colon, as in headlines and live
+    blogs ("Trump: ‘I’m the worst thing …’", "Gillibrand on Clinton's speeches: ‘I think
+    she will’"), as a Span; None if the line does not begin with a name."""
+    text = sents.text
+    line = text.rfind("\n", 0, start) + 1
+    head = text[line:start].rstrip(" " + "".join(OPENERS))
+    if not head.endswith(":") or len(head.split()) > LABEL_WORDS:
+        return None
+    span = sents.doc.char_span(line, line + len(head) - 1, alignment_mode="contract")
+    if span is None:
+        return None
+    named = next((e for e in span.ents if e.start == span.start), None)
+    if named is not None and named.label_ not in ("PERSON", "ORG"):
+        return None
+    if named is None:  # headlines defeat the tagger ("Trump: …" read as a noun)
+        words = list(takewhile(lambda t: t.is_title or t.is_upper, span))
+        named = span[: len(words)] if 0 < len(words) <= 3 else None
+    # the name alone, or with what it speaks on; not a sentence ("X met Y. The latter said:")
+    rest = span[len(named) :] if named is not None else None
+    return named if rest is not None and (not rest or rest[0].lower_ == "on") else None
 
 
 def _noun_speaker(sents: Sentences, start: int):
@@ -1371,32 +1382,6 @@ def _misattached_claim(verb):
     return None
 
 
-def _document_issuer(noun, outside):
-    """Who issued a document: its owner ("Olsen's statement"), who it is from ("a statement
-    from Unicef"), who published it, or the subject that put it out ("Olsen put out a
-    statement"), not one who received it ("the paper obtained a letter")."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None:
-        return owner
-    by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-    if by:  # "a statement from the UN children's fund said"
-        return by[0]
-    if (issued := _issued_by(noun)) is not None:  # "a report published by Amnesty"
-        return issued
-    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-          for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in _documents()]  # fmt: skip
-    if of:  # "a transcript of his remarks"
-        return _document_issuer(of[0], outside)
-    head = noun.head
-    if noun.dep_ != "dobj" or head.lemma_.lower() in word_set("receiving_verbs.txt"):
-        return None
-    issuer = next((c for c in head.children if c.dep_ in SUBJECTS and outside(c)), None)
-    if issuer is not None and issuer.tag_ in ("WP", "WDT"):  # "The group, who carried signs"
-        return antecedent(issuer)
-    return issuer
-
-
 def _cited_after(per):
     """The source a sentence ends by citing, "…, per Reuters" / "per a Newsday reporter" (not
     "3 per cent" or "per day"): a name or a person after a comma."""
@@ -1439,7 +1424,7 @@ def indirect_quotes(
                 word = next((g for g in doc[token.i + 1].children if g.dep_ == "pobj"), None)
                 if word is not None and word.pos_ == "NOUN":
                     # "according to figures released by X", "… to a transcript of his remarks"
-                    word = speakers.issuer(word) or _issued_by(word) or word
+                    word = speakers.issuer(word) or issued_by(word) or word
                 head = token.head if token.head.i != token.i else None
                 if word is not None and head is not None:
                     cited = range(token.i, max(word.right_edge.i, token.right_edge.i) + 1)

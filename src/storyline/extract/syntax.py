@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cache
 
-from ..knowledge import table
+from ..knowledge import lines, table, word_set
 from ..model import Sentence
 
 # Parts of a noun phrase that belong to the clause, not to the actor's name
@@ -272,3 +272,53 @@ class Sentences:
         if not self.spans or not 0 <= char < len(self.text):
             return None
         return max(bisect_right(self.char_starts, char) - 1, 0)
+
+
+@cache
+def documents() -> frozenset[str]:
+    """Nouns for documents that speak for whoever issued them (knowledge/document_nouns.txt)."""
+    return frozenset(w.strip() for w in lines("document_nouns.txt"))
+
+
+def issued_by(noun):
+    """Who put out what a noun names, from the participle after it: "the latest figures
+    released by the UN's refugee agency" → the agency."""
+    return next(
+        (
+            g
+            for acl in noun.children
+            if acl.dep_ == "acl" and acl.tag_ == "VBN"
+            for agent in acl.children
+            if agent.dep_ == "agent"
+            for g in agent.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+
+
+def document_issuer(noun, outside):
+    """Who issued a document: its owner ("Olsen's statement"), who it is from ("a statement
+    from Unicef"), who published it, or the subject that put it out ("Olsen put out a
+    statement"), not one who received it ("the paper obtained a letter")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    by = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if by:  # "a statement from the UN children's fund said"
+        return by[0]
+    if (issued := issued_by(noun)) is not None:  # "a report published by Amnesty"
+        return issued
+    of = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in documents()]  # fmt: skip
+    if of:  # "a transcript of his remarks"
+        return document_issuer(of[0], outside)
+    head = noun.head
+    if noun.dep_ != "dobj" or head.lemma_.lower() in word_set("receiving_verbs.txt"):
+        return None
+    subjects = (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and outside(c))
+    issuer = next(subjects, None)
+    if issuer is not None and issuer.tag_ in ("WP", "WDT"):  # "The group, who carried signs"
+        return antecedent(issuer)
+    return issuer
