@@ -666,3 +666,17 @@ def test_a_state_of_emergency_is_no_actor():
     lifted = one("Kyrgyz authorities lifted the state of emergency in Bishkek after a week.",
                  "CONCEDE")  # fmt: skip
     assert [a.text for a in lifted.target] == ["Bishkek"]
+
+
+@pytest.mark.parametrize(
+    "text, type_, target",
+    [
+        ("Students staged a sit-in at the university against the fee increase.", "PROTEST",
+         "the university"),
+        ("France delivered a second air defense system to Moldova.", "AID", "Moldova"),
+        ("NATO leaders granted membership to Finland at a summit in Vilnius.", "SUPPORT",
+         "Finland"),
+    ],
+)  # fmt: skip
+def test_sit_ins_defence_systems_and_membership(text, type_, target):
+    assert [a.text for a in one(text, type_).target] == [target]
