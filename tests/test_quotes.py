@@ -1734,3 +1734,48 @@ def test_a_name_heading_a_line_before_a_colon_speaks_the_quote():
     assert said(text, "We Will Not Resign").speaker.name == "Ada Okafor"
     plain = "The verdict: “guilty on all counts”, the court said in Lagos."
     assert said(plain, "guilty on all counts").speaker.text != "The verdict"
+
+
+def test_the_office_named_last_speaks_when_the_country_is_only_the_articles():
+    text = (
+        "Venezuelan president Nicolás Maduro has jailed dozens of opponents, Venezuelan "
+        "activists said. Maduro denied it. President Biden said Venezuela would pay. Fears of "
+        "a new crisis in Venezuela remain, but Joe Biden has softened his tone on the "
+        "Maduro government. “No decision has been made on sanctions,” the president said "
+        "in a statement on Friday."
+    )
+    assert who(said(text, "No decision")) == ("Joe Biden", "USA", "GOV")
+    # the phrase's own country still rules: the Venezuelan president is not Biden
+    own = text.replace("the president said", "the Venezuelan president said")
+    assert said(own, "No decision").speaker.name == "Nicolás Maduro"
+
+
+def test_members_listed_as_examples_do_not_name_the_group():
+    text = (
+        "A group of nearly 50 writers, including two Nobel laureates and novelist Ian "
+        "McEwan, have written to the prime minister. It said: “Closing the border will "
+        "only add to the suffering of those who flee.”"
+    )
+    speaker = said(text, "Closing the border").speaker
+    assert speaker.name == "writer"  # not Ian McEwan
+
+
+def test_they_takes_up_the_group_the_text_already_calls_them():
+    text = (
+        "At a shelter in Amman, I met a group of women who wanted to talk. According to "
+        "them, men are routinely beaten in detention. I asked them to estimate how many men "
+        "in the shelter had been held. They said, “Half of them. Every family has someone.”"
+    )
+    assert "woman" in said(text, "Half of them").speaker.name
+
+
+def test_holding_that_reports_and_calling_out_quotes():
+    text = (
+        "The tribunal holds that “any detention” without charge “violates the charter”. "
+        "The senator called out the “reckless raid” in a speech."
+    )
+    assert said(text, "any detention").speaker.name == "tribunal"
+    assert said(text, "reckless raid").kind == "direct"
+    # "holding up a banner" says nothing
+    banner = "Police removed fans who held up a “Free Tibet” banner during the match."
+    assert not [q for q in quotes(banner) if q.kind == "direct"]

@@ -28,7 +28,7 @@ from ..analyze import parse
 from ..extract.actors import ActorResolver
 from ..extract.marks import OPENERS
 from ..extract.quotes import extract_quotes
-from ..extract.syntax import speech_verbs
+from ..extract.syntax import speech_verbs, that_clause_verbs
 from ..knowledge import table
 from ..model import Actor, Quote
 from . import shared_text
@@ -38,6 +38,7 @@ _STOP = frozenset((
     "the", "a", "an", "of", "and", "for", "in", "on", "at", "to", "by", "from", "with",
     "its", "his", "her", "their", "our", "mr", "mrs", "ms", "dr",
 ))  # fmt: skip
+_IRREGULAR = {"women": "woman", "men": "man", "children": "child", "people": "person"}
 QUOTE_MARKS = set(OPENERS) | set(OPENERS.values())
 
 
@@ -122,8 +123,9 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 def _speech_cues(cues: list[str]) -> list[bool]:
-    """Which cues are speech verbs ("said", "told reporters", "according to")."""
-    verbs = speech_verbs()
+    """Which cues are speech verbs ("said", "told reporters", "according to"); not those that
+    say only with a that-clause, which a cue alone cannot show ("hold")."""
+    verbs = speech_verbs().keys() - that_clause_verbs()
     out = []
     for doc in parse(cues):
         lemmas = [t.lemma_.lower() for t in doc]
@@ -180,7 +182,7 @@ def _words(text: str | None) -> set[str]:
     """Content words, singular ("officials" and "official" name the same speakers)."""
     folded = unicodedata.normalize("NFKD", (text or "").lower())  # "Çavuşoğlu", "Cavusoglu"
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    words = (w for w in _WORD.findall(folded) if w not in _STOP)
+    words = (_IRREGULAR.get(w, w) for w in _WORD.findall(folded) if w not in _STOP)
     return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
 
 

@@ -101,6 +101,8 @@ ACTOR_PREPS = frozenset({"by", "with", "against", "between", "among", "amongst"}
 CLAUSE_DEPS = frozenset({"prep", "relcl", "acl", "advcl", "ccomp", "xcomp"})
 #: Prepositions whose object may still give the actor's country ("government of Syria").
 OF_PREPS = frozenset({"of", "from", "in", "for"})  # "a spokesman for the opposition"
+#: Prepositions that list examples of a group, which do not name the group.
+EXAMPLE_PREPS = frozenset({"including", "like", "excluding", "except"})
 #: "Turkish-backed": the country before these words is a patron, not the actor.
 PATRON_WORDS = frozenset(
     {"backed", "led", "allied", "sponsored", "supported", "aligned", "funded", "armed", "trained"}
@@ -739,11 +741,23 @@ def analyse(span: Span, context_country: str | None = None) -> Analysis:
     res = _analyse_tokens(span, core, extra, context_country)
     a = res.actor
     if a.country is None and a.sector is None and len(core) + len(extra) < len(span):
-        # an event phrase ('the resolution proposed by the UN'): the actor is in a clause
-        wide = _analyse_tokens(span, list(range(span.start, span.end)), [], context_country)
+        # an event phrase ('the resolution proposed by the UN'): the actor is in a clause,
+        # but not among examples ("40 figures, including actor Mark Rylance")
+        examples = {
+            t.i for tok in span if tok.dep_ == "prep" and _gives_examples(tok) for t in tok.subtree
+        }
+        wide_tokens = [i for i in range(span.start, span.end) if i not in examples]
+        wide = _analyse_tokens(span, wide_tokens, [], context_country)
         if wide.actor.country or wide.actor.sector:
             return wide
     return res
+
+
+def _gives_examples(prep: Token) -> bool:
+    """Whether a preposition lists some members of a group ("including …", "such as …")."""
+    return prep.lower_ in EXAMPLE_PREPS or (
+        prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
+    )
 
 
 def _analyse_tokens(
@@ -759,6 +773,7 @@ def _analyse_tokens(
     taken = {i for m in names for i in range(m.start, m.end)}
     roles = _role_matches(doc, core, taken)
     root = phrase_root(span).i
+    own_tokens = set(core) | set(extra)
 
     persons = [m for m in names if m.entry and m.entry.kind == "person"]
     orgs = [m for m in names if m.entry and m.entry.kind == "org" and not m.patron]
@@ -842,6 +857,7 @@ def _analyse_tokens(
         for e in _entities_from(doc, span.start, span.end)
         if e.label_ in ACTOR_LABELS
         and not any(m.start < e.end and e.start < m.end for m in principals)  # "a Trump aide"
+        and (e.root.i in own_tokens)  # not one of its examples or clauses
     ]
     has_name = bool(person) or bool(org) or any(e.label_ in {"PERSON", "ORG"} for e in ents)
     if country is None and not person and sector in DOMESTIC_SECTORS and context_country:
@@ -1474,7 +1490,9 @@ class ActorResolver:
                 return self._by_key[key]
         return None
 
-    def _person_described(self, span: Span, actor: Actor | None = None) -> Person | None:
+    def _person_described(
+        self, span: Span, actor: Actor | None = None, guessed: bool = False
+    ) -> Person | None:
         """For "the president", "the envoy": the person last named with that title before,
         or, when no one was, the one of the office's country and sector named most often
         so far ("Donald Trump … The president told his generals")."""
@@ -1488,21 +1506,42 @@ class ActorResolver:
         common = root.pos_ == "NOUN" or root.is_lower  # "the president", tagged NNP once
         if not common or not definite:
             return None
-        titled = self.person_before(root.i, title_word(root.lemma_.lower()))
-        if titled and actor and titled.country and actor.country not in (None, titled.country):
-            titled = None  # "the president" of one country is not another's
-        office = actor is not None and actor.sector is not None and actor.country is not None
-        if (
+        titled = self.person_before(
+            root.i, title_word(root.lemma_.lower()), mention=self._names_the_person
+        )
+        foreign = (
             titled is not None
-            or not office
-            or root.lemma_.lower() not in word_set("person_titles.txt")
-        ):
+            and actor is not None
+            and titled.country is not None
+            and actor.country not in (None, titled.country)
+        )
+        office = actor is not None and actor.sector is not None and actor.country is not None
+        if titled is not None and not foreign:
             return titled
-        # … but not one the article gives another office ("the secretary of state, Mike
-        # Pompeo" is not "the president")
-        return self.person_before(
+        if not office or root.lemma_.lower() not in word_set("person_titles.txt"):
+            return None if foreign and not guessed else titled
+        # … the one of the office's country and sector, but not one the article gives
+        # another office ("the secretary of state, Mike Pompeo" is not "the president")
+        holder = self.person_before(
             root.i, where=(actor.country, actor.sector), office=root.lemma_.lower(), most=True
         )
+        if foreign and guessed and holder is not None:
+            # the country is the article's guess: whoever of the two was named last
+            # ("Donald Trump has dialled down … the president said" in a Syria story)
+            return max((titled, holder), key=lambda p: self._last_mention(p, root.i))
+        return titled if foreign and guessed else holder
+
+    def _last_mention(self, person: Person, i: int) -> int:
+        """Where a person was last named before token i (-1 if not)."""
+        return max(
+            (e for s, e in person.mentions if e <= i and self._names_the_person(s, e)), default=-1
+        )
+
+    def _names_the_person(self, start: int, end: int) -> bool:
+        """Whether a mention is of the person, not a modifier naming something of theirs
+        ("the Assad regime" does not bring Assad to mind as "the president")."""
+        last = self.doc[end - 1]
+        return not (last.dep_ == "compound" and not start <= last.head.i < end)
 
     def _former_or_latter(self, word: Token) -> Person | None:
         """ "the former" / "the latter": the first or the second of the last two people named
@@ -1849,7 +1888,12 @@ class ActorResolver:
         else:
             p = self.person_at(*res.person_span) if res.person_span else self._person_named(span)
             if p is None and res.person_span is None:
-                p = self._person_described(span, a)
+                # "the president" takes its country from the article only as a guess: a
+                # president named just before ("Donald Trump … the president said") wins
+                guessed = a.country is not None and analyse(span).actor.country is None
+                p = self._person_described(span, a, guessed)
+                if p is not None and guessed:
+                    a.country = p.country or a.country
         # the person's fullest mention fills in, also for a surname the tagger did not see
         # as a person ("Aridi called…"); what the phrase itself says wins
         if p is not None:

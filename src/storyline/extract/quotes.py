@@ -47,6 +47,7 @@ from .syntax import (
     noun_phrase,
     speech_lemma,
     speech_verbs,
+    that_clause_verbs,
 )
 
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -81,6 +82,7 @@ class _Speakers:
         self.resolver = resolver
         self.named: dict[int, Actor] = {}  # token → speaker named there as a person
         self.quoted: list[tuple[int, int]] = []  # spans of the direct quotes
+        self.groups: dict[int, Actor | None] = {}  # "they"/"them" → the group it takes up
 
     def subject(self, verb):
         """The speaker word of a speech verb: its subject, the subject after it, or for a
@@ -429,12 +431,27 @@ class _Speakers:
         for i in range(word.i - 1, first - 1, -1):  # nearest first; then the least embedded
             tok = word.doc[i]
             joint = tags == PLURAL and _joint_persons(tok)  # "Sanders and Feinstein … they"
-            if (tok.tag_ not in tags and not joint) or tok.dep_ == "compound" or _where(tok):
+            # "I met a group of women … I asked them … They said": the group taken up before
+            chain = tags == PLURAL and tok.lower_ in ("they", "them") and self._outside(tok)
+            if (tok.tag_ not in tags and not joint and not chain) or (
+                tok.dep_ == "compound" or _where(tok)
+            ):
                 continue
-            actor = self._together(tok, joint) if joint else self.resolve(noun_phrase(tok))
+            if chain:
+                if tok.i not in self.groups:
+                    self.groups[tok.i] = self._group(tok, tags)
+                actor = self.groups[tok.i]
+                if actor is None:
+                    continue
+            else:
+                actor = self._together(tok, joint) if joint else self.resolve(noun_phrase(tok))
             # not "…, including military factions"; persons named together are actors
             # whatever the knowledge files say of them, and the subject before an object
-            depth = (not joint or tok.dep_ not in SUBJECTS, sum(1 for _ in tok.ancestors))
+            # … and a "they" that already took up a group before all (a chain goes on)
+            depth = (
+                not chain and (not joint or tok.dep_ not in SUBJECTS),
+                sum(1 for _ in tok.ancestors),
+            )
             if (actor.country or actor.sector or joint) and (
                 best_depth is None or depth < best_depth
             ):
@@ -568,7 +585,8 @@ def _names_term(verb, start: int, end: int) -> bool:
     """Whether a naming verb gives a short quoted name ("what others call “the Daeshis”",
     "was called a “quack”"): a term, not a quotation."""
     demand = any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)  # "call for"
-    if verb.lemma_.lower() not in word_set("naming_verbs.txt") or demand:
+    phrasal = any(c.dep_ == "prt" for c in verb.children)  # "called out the “…”": denounced
+    if verb.lemma_.lower() not in word_set("naming_verbs.txt") or demand or phrasal:
         return False
     text = Sentences.of(verb.doc).text
     return len(text[start:end].split()) < MIN_WORDS and not _judged(text, start)
@@ -1294,7 +1312,9 @@ def speech_nouns() -> dict[str, str]:
 def _speech_noun(token) -> str | None:
     """The speech verb a noun names ("announcement" → announce, "claim" → claim), if any."""
     lemma = token.lemma_.lower()
-    return lemma if lemma in speech_verbs() else speech_nouns().get(lemma)
+    if lemma in speech_verbs() and lemma not in that_clause_verbs():  # not "a hold"
+        return lemma
+    return speech_nouns().get(lemma)
 
 
 def _verb_of(token) -> str:

@@ -21,6 +21,12 @@ def speech_verbs() -> dict[str, bool]:
     return {row[0].strip(): row[1].strip() == "yes" for row in table("speech_verbs.tsv")}
 
 
+@cache
+def that_clause_verbs() -> frozenset[str]:
+    """Verbs that only report speech with a that-clause ("the court held that …")."""
+    return frozenset(row[0].strip() for row in table("speech_verbs.tsv") if row[2:3] == ["that"])
+
+
 REFLEXIVES = frozenset(("itself", "himself", "herself", "themselves", "oneself", "ourselves"))
 
 
@@ -45,9 +51,15 @@ def is_speech_verb(token) -> bool:
     """A verb that reports what someone said or wrote (knowledge/speech_verbs.tsv); not one
     done to oneself ("timid about asserting itself"), unless it says what one is
     ("described herself as “ignorant and arrogant”")."""
-    if token.pos_ not in ("VERB", "AUX") or speech_lemma(token) is None:
+    lemma = speech_lemma(token)
+    if token.pos_ not in ("VERB", "AUX") or lemma is None:
         return False
     children = list(token.children)
+    if lemma in that_clause_verbs() and not any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in children
+    ):
+        return False
     reflexive = any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in children)
     return not reflexive or any(c.dep_ == "prep" and c.lower_ == "as" for c in children)
 
