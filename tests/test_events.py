@@ -680,3 +680,14 @@ def test_a_state_of_emergency_is_no_actor():
 )  # fmt: skip
 def test_sit_ins_defence_systems_and_membership(text, type_, target):
     assert [a.text for a in one(text, type_).target] == [target]
+
+
+def test_a_call_made_to_do_something_is_told_by_its_purpose():
+    found = events(
+        "Chancellor Olaf Scholz telephoned Emmanuel Macron on Sunday to congratulate him on "
+        "his re-election."
+    )
+    best = max(found, key=lambda e: e.confidence)
+    assert best.type == "SUPPORT"
+    assert [a.name for a in best.target] == ["Emmanuel Macron"]
+    assert "CONSULT" in {e.type for e in found}  # the call itself is still stored

@@ -1404,6 +1404,30 @@ def _event(
     )
 
 
+def _told_by_purpose(doc, made: dict[int, Event]) -> None:
+    """A phone call made to do something is told by what it was for: "Netanyahu called
+    Morrison to congratulate him" is support first, the call second; the purpose's pronoun
+    ("him") is the one called."""
+    for i, call in made.items():
+        if call.mode != "phone" or doc[i].pos_ != "VERB":
+            continue
+        for clause in doc[i].children:
+            purpose = made.get(clause.i)
+            to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            if purpose is None or clause.dep_ not in ("advcl", "xcomp") or not to:
+                continue
+            if call.target and all(_pronoun_actor(doc, a) for a in purpose.target):
+                purpose.target = list(call.target)
+            purpose.confidence = max(purpose.confidence, call.confidence)
+            call.confidence = round(purpose.confidence - 0.05, 2)
+
+
+def _pronoun_actor(doc, actor: Actor) -> bool:
+    """Whether an actor is written as a pronoun ("him", "them")."""
+    span = doc.char_span(actor.start, actor.end) if actor.start is not None else None
+    return span is not None and all(t.pos_ == "PRON" for t in span)
+
+
 def extract_events(doc, ctx: ArticleContext) -> list[Event]:
     """Every event stated in the Doc's sentences, each with its evidence offsets."""
     events: list[Event] = []
@@ -1415,6 +1439,7 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
         return table.pos[i] in HEADS and (joined or table.lemma[i].lower() in heads)
 
     for s_idx, sent in enumerate(Sentences.of(doc).spans):
+        made: dict[int, Event] = {}  # trigger head → its event, for calls made to do something
         found = [(doc[i], match(doc[i])) for i in range(sent.start, sent.end) if may_head(i)]
         # "arrest" in "an arrest warrant" is part of one trigger, not an event of its own
         parts = {w.i for t, e in found if e is not None for w in _trigger_words(t, e)[1:]}
@@ -1463,7 +1488,10 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
             words = _trigger_words(token, entry)
             kind = (type_, mode, entry.cameo)
             roles = (source, target)
-            events.append(_event(ctx, sent, s_idx, tuple(words), kind, roles, mod, time, guessed))
+            event = _event(ctx, sent, s_idx, tuple(words), kind, roles, mod, time, guessed)
+            events.append(event)
+            made.setdefault(token.i, event)
+        _told_by_purpose(doc, made)
         events += _reported_acts(sent, s_idx, ctx)
     return events
 
