@@ -691,3 +691,34 @@ def test_a_call_made_to_do_something_is_told_by_its_purpose():
     assert best.type == "SUPPORT"
     assert [a.name for a in best.target] == ["Emmanuel Macron"]
     assert "CONSULT" in {e.type for e in found}  # the call itself is still stored
+
+
+def test_seeking_peace_with_someone_is_willingness_to_end_a_conflict():
+    event = one("The new prime minister vowed to seek peace with the Tamil rebels.", "AGREE")
+    assert [a.text for a in event.target] == ["the Tamil rebels"]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("Senator Ana Ruiz launched a blistering attack on Minister Tomas Vidal.", "ACCUSE"),
+        ("Rafael Ortega attacked the election commissioner over the delayed count.", "ACCUSE"),
+        ("A gunman attacked the mayor with a knife outside the town hall.", "ASSAULT"),
+        ("Vladimir Putin ordered an attack on Ukraine.", "ASSAULT"),
+    ],
+)
+def test_a_persons_attack_on_people_is_words(text, type_):
+    assert max(events(text), key=lambda e: e.confidence).type == type_
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The tribunal dismissed the petition filed by the opposition candidate.", "REJECT"),
+        ("A federal judge threw out the lawsuit brought by the governor.", "REJECT"),
+        ("The high court quashed the detention orders issued by the police chief.", "REJECT"),
+        ("The supreme court ordered the retrial of a former minister for bribery.", "ACCUSE"),
+    ],
+)
+def test_courts_throwing_out_cases_and_ordering_retrials(text, type_):
+    assert max(events(text), key=lambda e: e.confidence).type == type_

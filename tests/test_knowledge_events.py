@@ -207,8 +207,8 @@ def test_undone_events_recode_to_plover_types():
 
 def test_recoding_rows_name_known_modalities_and_modes():
     for modality, typ, new_type, new_mode, *_ in padded("modality_recoding.tsv", 5):
-        # joint: two or more sources; crowd: protesters acting
-        assert modality in MODALITIES | {"joint", "crowd"}, modality
+        # joint: two or more sources; crowd: protesters acting; verbal: a person's attack
+        assert modality in MODALITIES | {"joint", "crowd", "verbal"}, modality
         assert typ in TYPES and (new_type, new_mode) in MODES, (modality, typ)
 
 

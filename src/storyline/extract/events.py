@@ -1281,6 +1281,18 @@ def _crowd(sources: list) -> bool:
     )
 
 
+def _verbal(trigger, sources: list, targets: list) -> bool:
+    """Whether an attack is one of words: a named person's on named people or people by
+    office, with no weapon in the sentence."""
+    if trigger.lemma_.lower() not in word_set("verbal_attacks.txt") or not sources or not targets:
+        return False
+    offices = word_set("person_titles.txt")
+    people = all(t.ent_type_ == "PERSON" or t.lemma_.lower() in offices for t in targets)
+    armed = word_set("munitions.txt") | word_set("arms.txt")
+    weapon = any(t.lemma_.lower() in armed for t in trigger.sent)
+    return all(s.ent_type_ == "PERSON" for s in sources) and people and not weapon
+
+
 def _same(a: Actor, b: Actor) -> bool:
     """Two mentions of one actor, as far as their resolved attributes tell."""
     return (a.name, a.country, a.sector) == (b.name, b.country, b.sector) and bool(
@@ -1467,6 +1479,8 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
             src_tokens, tgt_tokens, guessed = _guessed(token, entry, *_roles(token, entry))
             if ("crowd", type_) in recoding() and _crowd(src_tokens):
                 type_, mode = recoding()[("crowd", type_)]  # "protesters stormed parliament"
+            if ("verbal", type_) in recoding() and _verbal(token, src_tokens, tgt_tokens):
+                type_, mode = recoding()[("verbal", type_)]  # "Keating attacked the spy chiefs"
             reversed_ = token.lemma_.lower() in word_set("reversed_triggers.txt")
             hosted = mode == "visit" and tgt_tokens and _is_participant(tgt_tokens[0])
             if reversed_ and (hosted or (type_ == "AID" and tgt_tokens)):
