@@ -207,6 +207,15 @@ def test_a_name_modifying_a_role_is_whose_agent_it_is(nlp):
     assert resolver.resolve(span).name == "Susan Rice"
 
 
+def test_the_name_beside_an_owned_role_is_the_person(nlp):
+    text = "Viktor Orbán's fiercest rival, opposition leader Péter Magyar, said he would run."
+    actor = phrase(nlp, text, "Viktor Orbán's fiercest rival, opposition leader Péter Magyar")
+    assert actor.name == "Péter Magyar"
+    assert phrase(
+        nlp, "Viktor Orbán's departure was demanded.", "Viktor Orbán's departure"
+    ).name == ("Viktor Orbán")
+
+
 def test_a_relative_of_a_named_person_is_someone_else(nlp):
     doc = nlp("Anna Campbell died in Afrin. Anna Campbell's father said she was brave.")
     resolver = ActorResolver(doc)

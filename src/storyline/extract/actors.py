@@ -788,7 +788,10 @@ def _analyse_tokens(
     bodies = [m for m in names if m.entry and m.entry.kind in {"org", "capital"}]
     principals = [m for m in persons if not m.covers(root) and _agent_of(doc, m, roles + bodies)]
     own = [m for m in persons if m not in principals]
-    person = next((m for m in own if m.covers(root)), own[0] if own else None)
+    # the head's own name, or one set beside it, before an owner: "Netanyahu's strongest
+    # rival, former army general Benny Gantz" is Gantz
+    owned = [m for m in own if doc[m.end - 1].dep_ != "poss" or m.covers(doc[m.end - 1].head.i)]
+    person = next((m for m in own if m.covers(root)), (owned or own or [None])[0])
     org = next((m for m in orgs if m.covers(root)), orgs[0] if orgs else None)
 
     # country: an organisation, the person whose agent this is ("Putin's Syria envoy": the
