@@ -44,6 +44,10 @@ def test_plover_events():
         ("plover_news_dev3", "news_sentences_dev3.tsv"),
         # 300 more by a fifth helper, written beside the fourth; only scores looked at
         ("plover_news_heldout2", "news_sentences_heldout2.tsv"),
+        # 300 more by a sixth helper, boundaries between neighbouring types stressed; read
+        ("plover_news_dev4", "news_sentences_dev4.tsv"),
+        # 300 more by a seventh, written beside the sixth; only scores looked at
+        ("plover_news_heldout3", "news_sentences_heldout3.tsv"),
     ],
 )
 def test_plover_events_on_news_sentences_of_our_own(task, name):

@@ -699,26 +699,66 @@ def test_seeking_peace_with_someone_is_willingness_to_end_a_conflict():
 
 
 @pytest.mark.parametrize(
-    "text, type_",
+    "text, target",
     [
-        ("Senator Ana Ruiz launched a blistering attack on Minister Tomas Vidal.", "ACCUSE"),
-        ("Rafael Ortega attacked the election commissioner over the delayed count.", "ACCUSE"),
-        ("A gunman attacked the mayor with a knife outside the town hall.", "ASSAULT"),
-        ("Vladimir Putin ordered an attack on Ukraine.", "ASSAULT"),
+        ("Tehran called the strike illegal.", "the strike"),
+        (
+            "The foreign minister described the embargo as provocative and unilateral.",
+            "the embargo",
+        ),
+        ("The opposition labelled the referendum a sham.", "the referendum"),
     ],
 )
-def test_a_persons_attack_on_people_is_words(text, type_):
-    assert max(events(text), key=lambda e: e.confidence).type == type_
+def test_calling_something_a_wrong_accuses(text, target):
+    event = one(text, "ACCUSE")
+    assert (event.mode, [a.text for a in event.target]) == ("disapprove", [target])
+    # a neutral name is no accusation
+    assert not [
+        e for e in events("Officials described the meeting as routine.") if e.type == "ACCUSE"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The two leaders are due to meet in Geneva.", "The two leaders are set to meet in Geneva."],
+)
+def test_due_and_set_to_meet_are_plans(text):
+    assert one(text, "AGREE").modality == "planned"  # a planned meeting is an agreement to meet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indian troops held two weeks of exercises with Egyptian special forces in the desert.",
+        "U.S. and Philippine marines staged live-fire exercises on Palawan on Wednesday.",
+    ],
+)
+def test_exercises_with_a_partner_are_cooperation(text):
+    assert max(events(text), key=lambda e: e.confidence).type == "COOPERATE"
+    assert one("China held military drills around Taiwan.", "MOBILIZE")
 
 
 @pytest.mark.parametrize(
     "text, type_",
     [
+        # a person's attack on people is words; a weapon or a state's order keeps it an assault
+        ("Senator Ana Ruiz launched a blistering attack on Minister Tomas Vidal.", "ACCUSE"),
+        ("Rafael Ortega attacked the election commissioner over the delayed count.", "ACCUSE"),
+        ("A gunman attacked the mayor with a knife outside the town hall.", "ASSAULT"),
+        ("Vladimir Putin ordered an attack on Ukraine.", "ASSAULT"),
+        # courts throwing out cases reject them; an ordered retrial accuses
         ("The tribunal dismissed the petition filed by the opposition candidate.", "REJECT"),
         ("A federal judge threw out the lawsuit brought by the governor.", "REJECT"),
         ("The high court quashed the detention orders issued by the police chief.", "REJECT"),
         ("The supreme court ordered the retrial of a former minister for bribery.", "ACCUSE"),
+        # energy sold is exchange; forces sent to help and goods handed over are aid
+        ("Algeria began pumping gas to Spain through a new undersea pipeline.", "COOPERATE"),
+        ("Laos began selling electricity to Thailand over a new line.", "COOPERATE"),
+        ("Russia supplied weapons to the rebels.", "AID"),
+        ("Chad deployed 500 soldiers to Niger to help the army fight the insurgents.", "AID"),
+        ("Russia deployed troops to the border to pressure Kyiv.", "MOBILIZE"),
+        ("Lithuania handed Ukraine 20 armoured vehicles.", "AID"),
     ],
 )
-def test_courts_throwing_out_cases_and_ordering_retrials(text, type_):
+def test_the_sentences_main_event(text, type_):
     assert max(events(text), key=lambda e: e.confidence).type == type_

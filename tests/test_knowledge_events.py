@@ -26,7 +26,9 @@ PREPOSITIONS = {
     "with", "against", "on", "to", "of", "for", "from", "at", "in", "into", "over", "about",
     "between", "behind", "around", "as", "upon", "near", "outside", "toward", "towards",
 }  # fmt: skip
-NEEDS_KEYS = {"obj", "notobj", "gov", "notgov", "prep", "mod", "notmod", "objent", "dep", "nodep"}
+NEEDS_KEYS = {
+    "obj", "notobj", "gov", "notgov", "prep", "mod", "notmod", "objent", "dep", "nodep", "judged",
+}  # fmt: skip
 CODE = re.compile(r"\d{2,4}")
 LEMMA = re.compile(r"[a-z][a-z'-]*( [a-z'-]+)*")
 
@@ -190,7 +192,7 @@ def test_default_readings_follow_manual_and_mapping(lemma, pos, typ, mode):
 def test_modality_cues():
     words = [w for w, _ in CUES]
     assert len(words) == len(set(words)), "a cue word listed twice"
-    assert 40 <= len(CUES) <= 100
+    assert 40 <= len(CUES) <= 120
     for word, modality in CUES:
         assert LEMMA.fullmatch(word), word
         assert modality in MODALITIES, (word, modality)
@@ -207,8 +209,9 @@ def test_undone_events_recode_to_plover_types():
 
 def test_recoding_rows_name_known_modalities_and_modes():
     for modality, typ, new_type, new_mode, *_ in padded("modality_recoding.tsv", 5):
-        # joint: two or more sources; crowd: protesters acting; verbal: a person's attack
-        assert modality in MODALITIES | {"joint", "crowd", "verbal"}, modality
+        # joint: two or more sources; crowd: protesters acting; verbal: a person's attack;
+        # helping: forces sent to help
+        assert modality in MODALITIES | {"joint", "crowd", "verbal", "helping"}, modality
         assert typ in TYPES and (new_type, new_mode) in MODES, (modality, typ)
 
 

@@ -206,6 +206,11 @@ def _holds(kind: str, words: frozenset[str], token) -> bool:
         owners = [token, token.head] if _carried(token) or voiced else [token]
         preps = [c for o in owners for c in o.children if c.dep_ == "prep"]
         return any(c.lemma_.lower() in words for c in preps)
+    if kind == "judged":  # "called the strike illegal", "described the move as provocative"
+        holders = [token, *(c for c in token.children if c.dep_ == "dobj")]
+        said = [c for c in token.children if c.dep_ in ("oprd", "acomp")]
+        said += [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "as"]
+        return any(t.lemma_.lower() in words for c in said for t in c.subtree)
     if kind in ("dep", "nodep"):
         found = any(c.dep_ in words for c in token.children)
         return found if kind == "dep" else not found
@@ -1137,6 +1142,17 @@ def _helped(trigger) -> list:
     return _named_within(purposes, set())
 
 
+def _sent_to_help(trigger) -> bool:
+    """Whether forces are sent to help someone ("deployed 1,000 soldiers to Mozambique to help
+    the government"): personnel sent to help is aid."""
+    return any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() in word_set("helping_verbs.txt")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in trigger.children
+    )
+
+
 def _counted(token):
     """Who a number stands for: "deported hundreds of migrants" deported migrants."""
     number = token.ent_type_ in ("CARDINAL", "QUANTITY") or token.pos_ == "NUM"
@@ -1192,7 +1208,14 @@ def _cue_phrases(token) -> set[str]:
     """Lemmas and lemma pairs of the words that modify a token ("be to", "according to")."""
     mods = [c for c in token.children if c.dep_ in MODIFIERS and c.i < token.i + 3]
     lemmas = [c.lemma_.lower() for c in mods]
-    phrases = set(lemmas) | {" ".join(lemmas[k : k + 2]) for k in range(len(lemmas) - 1)}
+    phrases = (
+        set(lemmas)
+        | {  # side by side: "is to visit", not "were shipped to Yemen"
+            " ".join(lemmas[k : k + 2])
+            for k in range(len(lemmas) - 1)
+            if mods[k + 1].i == mods[k].i + 1
+        }
+    )
     phrases |= {  # in sentence order: "no longer"
         " ".join(t.lemma_.lower() for t in sorted((c, g), key=lambda t: t.i))
         for c in mods
@@ -1268,9 +1291,17 @@ def _unresolved_pronoun(token, actor: Actor) -> bool:
 
 
 def _joint(token, entry: Trigger) -> bool:
-    """Whether two or more parties do the act together ("X and Y staged war games")."""
+    """Whether two or more parties do the act together ("X and Y staged war games", "U.S. and
+    Philippine marines staged exercises", "held exercises with Egyptian forces")."""
     src = _noun_source(token) if entry.pos == "NOUN" else _subject_of(token)
-    return src is not None and len(_conjuncts(src)) > 1
+    if src is None:
+        return False
+    paired = any(  # "U.S. and Philippine marines": two modifiers joined
+        m.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in m.children)
+        for m in src.children
+    )
+    partner = any(_actorish(g) for g in _pobjs(token, ("with",)))
+    return len(_conjuncts(src)) > 1 or paired or partner
 
 
 def _crowd(sources: list) -> bool:
@@ -1479,6 +1510,8 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
             src_tokens, tgt_tokens, guessed = _guessed(token, entry, *_roles(token, entry))
             if ("crowd", type_) in recoding() and _crowd(src_tokens):
                 type_, mode = recoding()[("crowd", type_)]  # "protesters stormed parliament"
+            if ("helping", type_) in recoding() and _sent_to_help(token):
+                type_, mode = recoding()[("helping", type_)]  # "deployed troops to help X"
             if ("verbal", type_) in recoding() and _verbal(token, src_tokens, tgt_tokens):
                 type_, mode = recoding()[("verbal", type_)]  # "Keating attacked the spy chiefs"
             reversed_ = token.lemma_.lower() in word_set("reversed_triggers.txt")
