@@ -948,7 +948,7 @@ def _stranded_recipient(verb, preps: tuple[str, ...]) -> list:
         for x in c.subtree
         if x.dep_ in INNER_CLAUSES and x.pos_ == "VERB"
         and not any(s.dep_ in SUBJECTS and s.tag_ not in ("WDT", "WP") for s in x.children)
-        and not any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)  # a purpose
+        and not _infinitive(x)  # a purpose
     ]  # fmt: skip
     found = [
         g
@@ -961,13 +961,18 @@ def _stranded_recipient(verb, preps: tuple[str, ...]) -> list:
     return [g for g in found[-1:] if _actorish(g)]
 
 
+def _infinitive(clause) -> bool:
+    """Whether a clause is a to-infinitive ("to help", "to attend")."""
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+
+
 def _let_do(verb) -> list:
     """Whom a verb lets or bids do something, where the parser made them the subject of
     the to-clause ("will not allow Syrian Kurds to attend")."""
     return [
         s
         for c in verb.children
-        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if c.dep_ == "ccomp" and _infinitive(c)
         for s in c.children
         if s.dep_ in SUBJECTS
     ][:1]
@@ -1148,7 +1153,7 @@ def _sent_to_help(trigger) -> bool:
     return any(
         c.dep_ in ("advcl", "xcomp")
         and c.lemma_.lower() in word_set("helping_verbs.txt")
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and _infinitive(c)
         for c in trigger.children
     )
 
@@ -1456,8 +1461,7 @@ def _told_by_purpose(doc, made: dict[int, Event]) -> None:
             continue
         for clause in doc[i].children:
             purpose = made.get(clause.i)
-            to = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-            if purpose is None or clause.dep_ not in ("advcl", "xcomp") or not to:
+            if purpose is None or clause.dep_ not in ("advcl", "xcomp") or not _infinitive(clause):
                 continue
             if call.target and all(_pronoun_actor(doc, a) for a in purpose.target):
                 purpose.target = list(call.target)
