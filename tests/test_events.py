@@ -244,6 +244,10 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
          "three Somali diplomats"),
         # conjoined subjects of a joint act: the first acts, the second is the other party
         ("Chile and Peru agreed to a truce on their border.", "AGREE", "Chile", "Peru"),
+        # ... also where they meet, and two sides named as modifiers of one noun
+        ("Chile and Peru held talks in Lima.", "CONSULT", "Chile", "Peru"),
+        ("Greek and Turkish negotiators reached an agreement on the Aegean.", "AGREE",
+         "Greek", "Turkish"),
         # the source's own people are not the target
         ("Ghana is willing to withdraw its soldiers from Mali.", "AGREE", "Ghana", "Mali"),
         # a dateline is not the subject; the nearest subject is

@@ -1779,3 +1779,42 @@ def test_holding_that_reports_and_calling_out_quotes():
     # "holding up a banner" says nothing
     banner = "Police removed fans who held up a “Free Tibet” banner during the match."
     assert not [q for q in quotes(banner) if q.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # any verb right after a quote cut off by a comma or question mark reports it
+        ("“Would it be negotiable?” Hannity pressed.", "Hannity"),
+        ("“France will always be France,” an angry Hollande retaliated.", "Hollande"),
+        (
+            "“An awful lot of analysts said no,” remembered Roy Verley, a former spokesman.",
+            "Roy Verley",
+        ),
+    ],
+)
+def test_any_verb_in_the_reporting_frame(text, speaker):
+    q = quotes(text)[0]
+    assert speaker in q.speaker.text and q.verb is not None
+
+
+def test_a_new_sentence_after_a_question_is_no_reporting_frame():
+    text = (
+        "Khalid Rashid spoke to us in the camp. “Is there anything worse than this?” Aid came "
+        "at first from the prime minister’s office to help pay the ransoms in the region."
+    )
+    assert who(said(text, "Is there anything")) != (None, None, None)
+    assert said(text, "Is there anything").verb != "come"
+
+
+def test_an_office_named_after_a_quote_is_not_someone_named_inside_it():
+    text = (
+        "Syria’s war goes on. US Secretary of State Rex Tillerson gave a speech on Syria at "
+        "Stanford on Wednesday. He called for a political process that ends with Bashar "
+        "al-Assad’s departure. Tillerson warned: “Al-Qaida is still a grave threat and is "
+        "looking to reconstitute. “A total withdrawal of US personnel at this time would "
+        "restore Assad and continue his brutal treatment of his own people,” the secretary "
+        "of state continued."
+    )
+    q = said(text, "A total withdrawal")
+    assert who(q) == ("Rex Tillerson", "USA", "GOV") and q.verb == "continue"

@@ -1535,9 +1535,17 @@ class ActorResolver:
         return titled if foreign and guessed else holder
 
     def _last_mention(self, person: Person, i: int) -> int:
-        """Where a person was last named before token i (-1 if not)."""
+        """Where the narration last named a person before token i (-1 if not): a name in
+        someone's quoted words ("… would restore Assad") is not the writer's."""
         return max(
-            (e for s, e in person.mentions if e <= i and self._names_the_person(s, e)), default=-1
+            (
+                e
+                for s, e in person.mentions
+                if e <= i
+                and self._names_the_person(s, e)
+                and not inside(self.doc[s].idx, self._quoted)
+            ),
+            default=-1,
         )
 
     def _names_the_person(self, start: int, end: int) -> bool:

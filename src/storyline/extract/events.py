@@ -1034,7 +1034,14 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
     # "the US and China signed a pact": one side and the other; but "the army and allied
     # fighters hit positions" strike together (the manual codes all attackers as actors)
     joint = len(sources) > 1 and not struck
-    if joint and not any(_other(t, entry.type) for t in targets):
+    mutual = entry.type in MUTUAL or ("joint", entry.type) in recoding()
+    sides = _paired_sides(sources[0]) if len(sources) == 1 and mutual else []
+    if sides:  # "British and EU negotiators failed to reach a deal": British with EU
+        sources, joint = sides, True
+    # where it happens, or what a deal is on, is no other side ("Russia and China held
+    # talks in Beijing", "reached an agreement on the Irish border")
+    aside = (*PLACE_PREPS, "near", *(TOPIC_PREPS if mutual else ()))
+    if joint and not any(_other(t, entry.type) and not _phrase_of(t, aside) for t in targets):
         sources, targets = sources[:1], sources[1:]
     targets = [x for t in targets for x in _conjuncts(t)]
     actors = [t for t in targets if _other(t, entry.type)]
@@ -1045,6 +1052,28 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
     if len(actors) == 1 and _anonymous(actors[0]):  # "helped people in Somalia": Somalia
         actors = _where_they_are(actors[0], trigger_token) or actors
     return sources, actors or targets
+
+
+def _paired_sides(head) -> list:
+    """The parties two joined modifiers of one noun name, when they are actors ("US and
+    Western allies", "House and Senate negotiators"), else []."""
+    for m in head.children:
+        if m.dep_ in ("amod", "compound", "nmod") and m.i < head.i:
+            sides = _conjuncts(m)
+            if len(sides) > 1 and all(_actorish(x) for x in sides):
+                return sides
+    return []
+
+
+TOPIC_PREPS = ("on", "over", "about")  # what talks or a deal are about
+
+
+def _phrase_of(token, preps: tuple[str, ...]) -> bool:
+    """Whether a word is in a phrase of one of these prepositions ("in Beijing", "on the
+    Irish border")."""
+    while token.dep_ in ("amod", "compound", "nmod", "poss") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in preps
 
 
 def _addressed(trigger, targets: list) -> bool:
