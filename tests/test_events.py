@@ -471,10 +471,34 @@ def test_roles_inside_phrases(text, type_, source, target):
         ("The Arab League said the blockade of Qatar must end.", "REQUEST"),  # a reported demand
         ("Russia and Belarus launched war games near the border.", "COOPERATE"),  # joint
         ("Dock workers went on a strike for better pay.", "PROTEST"),
+        # a deal undone, though a bare "deal" is no event of its own
+        ("The new government cancelled the deal with the miners.", "REJECT"),
+        # arms moved up to a border are deployed; sent to another side, they are aid
+        ("Egypt sent dozens of tanks to its border with Libya.", "MOBILIZE"),
+        ("Poland sent tanks to Ukraine.", "AID"),
     ],
 )
 def test_carried_and_undone_events(text, type_):
     one(text, type_)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Tokayev ordered the army on high alert.",
+        "President Tokayev ordered his forces put on high alert.",
+        "President Tokayev ordered troops placed on alert.",
+    ],
+)
+def test_a_state_ordered_into_being_is_the_orderers_act(text):
+    e = one(text, "MOBILIZE")
+    assert [a.text for a in e.source] == ["President Tokayev"]
+    assert not [x for x in events(text) if x.type == "REQUEST"]
+
+
+def test_a_participle_describing_a_noun_is_that_nouns_act():
+    e = one("Protesters greeted the visiting Chinese president with banners.", "CONSULT")
+    assert [a.text for a in e.source] == ["the visiting Chinese president"] and not e.target
 
 
 def test_a_word_of_a_multiword_trigger_is_no_event_of_its_own():

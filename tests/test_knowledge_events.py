@@ -210,8 +210,9 @@ def test_undone_events_recode_to_plover_types():
 def test_recoding_rows_name_known_modalities_and_modes():
     for modality, typ, new_type, new_mode, *_ in padded("modality_recoding.tsv", 5):
         # joint: two or more sources; crowd: protesters acting; verbal: a person's attack;
-        # helping: forces sent to help
-        assert modality in MODALITIES | {"joint", "crowd", "verbal", "helping"}, modality
+        # helping: forces sent to help; frontier: arms sent up to a border
+        named = {"joint", "crowd", "verbal", "helping", "frontier"}
+        assert modality in MODALITIES | named, modality
         assert typ in TYPES and (new_type, new_mode) in MODES, (modality, typ)
 
 

@@ -1818,3 +1818,35 @@ def test_an_office_named_after_a_quote_is_not_someone_named_inside_it():
     )
     q = said(text, "A total withdrawal")
     assert who(q) == ("Rex Tillerson", "USA", "GOV") and q.verb == "continue"
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        # a quote given to its speaker by the phrase right after it
+        ("“I would rather have a sister in a whorehouse than a brother in the FBI.” That "
+         "quote from Commissioner Thomas Krebs appeared on the front page in 1980.",
+         "I would rather", "Thomas Krebs"),
+        # a participle's adjective is no speech verb: "told … in a written statement"
+        ("Donald Trump told the Washington Post in a written statement, “I really do not "
+         "want his endorsement, because he is a low-energy person.”", "I really", "Trump"),
+        # a name signed on the line after the quote
+        ("“Almost all new income and wealth is going to the top 1 percent.”\n\n- Bernie "
+         "Sanders.\n\nThe senator is relying on an outdated statistic.", "Almost all",
+         "Bernie Sanders"),
+        # the subject the parser gave the participle before the verb
+        ("But Senator Richard Durbin (D-Ill.), noting the size of the following, said, "
+         "“Let me tell you, he has got a heck of an email list.”", "Let me", "Durbin"),
+        # a relative clause the parser broke up
+        ("Mattis had to contend with James Comey, the sacked FBI director who Trump calls a "
+         "“slime ball” and whose book likens the president to a mafia capo.", "slime",
+         "Trump"),
+        # a name after a title, the verb left out
+        ("The attorney general filed a lawsuit. “Facebook failed to protect the privacy of "
+         "its users,” Attorney General Karl Racine in a statement, according to Reuters.",
+         "Facebook failed", "Karl Racine"),
+    ],
+)
+def test_speakers_the_parser_hides(text, words, speaker):
+    q = said(text, words)
+    assert speaker in (q.speaker.name or q.speaker.text), q.speaker

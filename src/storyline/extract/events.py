@@ -300,10 +300,18 @@ def _undoing(token) -> Trigger | None:
         return None
     for child in token.children:
         if child.dep_ == "dobj" and _pos(child) == "NOUN":
-            entry = match(child)
+            entry = match(child) or _named_event(child)
             if entry is not None and entry.type in undone_events():
                 return undone_events()[entry.type]
     return None
+
+
+def _named_event(noun) -> Trigger | None:
+    """The event a noun names whatever verb governs it: "cancelled the deal" undoes a deal,
+    though a deal is an event of its own only when reached or struck."""
+    entries = lexicon().get((noun.lemma_.lower(), "NOUN")) or []
+    single = (e for e in entries if len(e.lemmas) == 1)  # not "arms deal" for a bare "deal"
+    return next((e for e in single if all(kind == "gov" for kind, _ in e.needs)), None)
 
 
 def _is_content_of_trigger(token) -> bool:
@@ -315,7 +323,7 @@ def _is_content_of_trigger(token) -> bool:
         return True
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    if _voiced(token):
+    if _voiced(token) or _directed(token) is not None:
         return False
     gov = _governor(token)
     return (
@@ -357,7 +365,26 @@ def _voiced(word) -> bool:
 
 def _voices(verb) -> bool:
     """Whether a verb only voices or orders the act it governs."""
-    return any(_voiced(c) for c in verb.children)
+    if any(_voiced(c) for c in verb.children):
+        return True
+    directive = verb.lemma_.lower() in word_set("directive_verbs.txt")
+    return directive and any(_directed(t) == verb for t in verb.subtree if t.dep_ == "pobj")
+
+
+def _directed(noun):
+    """The verb ordering the state a noun names into being ("ordered the army on high
+    alert", "ordered his forces put on alert", "ordered troops placed on alert"), or None:
+    the state is the orderer's act."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in PUT_PREPS or match(noun) is None:
+        return None
+    verb = noun.head.head
+    for _ in range(2):
+        if verb.lemma_.lower() in word_set("directive_verbs.txt"):
+            return verb
+        if verb.dep_ not in ("ccomp", "xcomp", "acl"):
+            return None
+        verb = verb.head.head if verb.dep_ == "acl" else verb.head  # "troops placed on …"
+    return None
 
 
 def _conjuncts(token) -> list:
@@ -508,6 +535,9 @@ def _noun_source(noun):
     placed = [c for c in head.head.children if c.dep_ in PASSIVE_SUBJECTS] if on_verb else []
     if placed and getattr(match(noun), "type", None) == "MOBILIZE":
         return placed[0]  # "soldiers were placed on alert"
+    directed = _directed(noun)
+    if directed is not None:
+        return _subject_of(directed)  # "Putin ordered his forces put on alert": Putin's
     if on_verb:
         # "teachers went on strike", "troops remained on alert", "placed X under arrest",
         # "X was taken into custody by police"
@@ -1187,6 +1217,18 @@ def _sent_to_help(trigger) -> bool:
     )
 
 
+def _sent_to_frontier(trigger) -> bool:
+    """Whether arms are moved up to a border ("sent dozens of tanks and armoured vehicles to
+    its border with Syria"): a deployment, not a delivery to someone."""
+    if not any(
+        g.lemma_.lower() in word_set("frontier_nouns.txt") for g in _pobjs(trigger, ("to",))
+    ):
+        return False
+    armed = word_set("arms.txt") | word_set("munitions.txt")
+    sent = [_counted(c) for c in trigger.children if c.dep_ == "dobj"]
+    return any(x.lemma_.lower() in armed for o in sent for x in _conjuncts(o))
+
+
 def _counted(token):
     """Who a number stands for: "deported hundreds of migrants" deported migrants."""
     number = token.ent_type_ in ("CARDINAL", "QUANTITY") or token.pos_ == "NUM"
@@ -1541,10 +1583,15 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
             if ("joint", type_) in recoding() and _joint(token, entry):
                 type_, mode = recoding()[("joint", type_)]  # "the US and its allies held war games"
             src_tokens, tgt_tokens, guessed = _guessed(token, entry, *_roles(token, entry))
+            if token.dep_ == "amod" and token.tag_ == "VBG":
+                # "the visiting Chinese president" visits; whom, the phrase does not say
+                src_tokens, tgt_tokens, guessed = [token.head], [], None
             if ("crowd", type_) in recoding() and _crowd(src_tokens):
                 type_, mode = recoding()[("crowd", type_)]  # "protesters stormed parliament"
             if ("helping", type_) in recoding() and _sent_to_help(token):
                 type_, mode = recoding()[("helping", type_)]  # "deployed troops to help X"
+            if ("frontier", type_) in recoding() and _sent_to_frontier(token):
+                type_, mode = recoding()[("frontier", type_)]  # "sent tanks to its border"
             if ("verbal", type_) in recoding() and _verbal(token, src_tokens, tgt_tokens):
                 type_, mode = recoding()[("verbal", type_)]  # "Keating attacked the spy chiefs"
             reversed_ = token.lemma_.lower() in word_set("reversed_triggers.txt")

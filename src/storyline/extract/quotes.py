@@ -107,6 +107,8 @@ class _Speakers:
             written = _document_before(verb)
             if found is None and written is not None:  # "quotes Pompeo's note saying: …"
                 return self.issuer(written) or written
+            if found is None:
+                found = _relative_subject(verb)  # "Comey, who Trump calls a “slime ball”"
             if found is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 issuer = self.issuer(verb.head)
                 if issuer is None and _misattached_participle(verb):
@@ -119,7 +121,7 @@ class _Speakers:
             if found is not None and found.dep_ in SUBJECTS:
                 found = self.issuer(found) or found  # "a statement from Unicef said"
             if found is None:
-                found = self._name_before(verb)
+                found = self._name_before(verb) or _participle_subject(verb)
             if found is None and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
                 verb = verb.head.head  # "Adam says, before admitting: …": who says admits
                 continue
@@ -688,6 +690,26 @@ def _set_off(verb) -> bool:
     return verb.dep_ == "ccomp" and verb.tag_ == "VBG" and verb.doc[verb.i - 1].text == ","
 
 
+def _relative_subject(verb):
+    """The subject of a relative clause the parser broke up, taking its verb, tense and
+    all, for a participle of the noun ("the director who Trump calls a …": Trump)."""
+    if verb.dep_ != "acl" or verb.tag_ not in TENSED or verb.i < 2:
+        return None
+    name = verb.doc[verb.i - 1]
+    relative = verb.doc[verb.i - 2].tag_ in ("WP", "WDT") or name.dep_ == "relcl"
+    return name if relative and name.pos_ == "PROPN" else None
+
+
+def _participle_subject(verb):
+    """The subject the parser gave a participle set before the verb instead of the verb
+    ("Durbin, noting the size of …, said, “…”": Durbin says), or None."""
+    before = [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    if verb.dep_ == "parataxis":
+        before.append(verb.head)
+    subjects = (c for p in before if p.i < verb.i for c in p.children if c.dep_ == "nsubj")
+    return next(subjects, None)
+
+
 def _imperative(verb) -> bool:
     """A bare verb opening its sentence tells the reader to do something ("Read more in our
     business blog"): no one is quoted."""
@@ -712,6 +734,7 @@ def _verb_for(sents: Sentences, start: int, end: int, spans: list[tuple[int, int
         for k in sorted(found)
         for t in sents.spans[k]
         if (is_speech_verb(t) or _quotes_in_phrase(t, start, end))
+        and t.dep_ != "amod"  # "in a written statement"
         and not inside(t.idx, spans)
         and (not _passive(t) or _spoken_by(t, start, end) is not None)
         and not _imperative(t)
@@ -829,8 +852,9 @@ def _has_clause(verb) -> bool:
     )
 
 
-_SIGNATURE = re.compile(
-    r"[\u201d\"\u2019\u00bb]?[ \t\u00a0]*[\u2015\u2014\u2013][ \t\u00a0]*"
+_SIGNATURE = re.compile(  # after the quote, or opening the next line ("\n- Bernie Sanders.")
+    r"[\u201d\"\u2019\u00bb]?(?:[ \t\u00a0]*[\u2015\u2014\u2013]|[ \t]*\n\s*[\u2015\u2014\u2013-])"
+    r"[ \t\u00a0]*"
     r"([A-Z][\w.'\u2019-]*(?:[ \u00a0][A-Z][\w.'\u2019-]*){0,4})"
 )
 
@@ -846,16 +870,67 @@ def _signed(sents: Sentences, end: int):
     return sents.doc.char_span(m.start(1), name_end, alignment_mode="expand")
 
 
+TITLE_WORDS = 4  # at most this many words of a title before a name
+
+
 def _named_after(sents: Sentences, end: int):
     """A person named right after a quote ending in a comma, where the verb was left out
-    (“…,” Sinan Ülgen, a former diplomat.), as a Span."""
+    (“…,” Sinan Ülgen, a former diplomat. “…,” Attorney General Karl Racine in a
+    statement.), as a Span."""
     if sents.text[end - 1 : end] != ",":
         return None
     after = _past_marks(sents.text, end)
-    name = sents.doc.char_span(after, after + 1, alignment_mode="expand")
-    if name is None or name[0].ent_type_ != "PERSON" or name[0].ent_iob_ != "B":
+    first = sents.doc.char_span(after, after + 1, alignment_mode="expand")
+    if first is None:
         return None
-    return next(e for e in sents.doc.ents if e.start == name[0].i)
+    # past a title in capitals ("…,” Attorney General Karl Racine in a statement)
+    titled = takewhile(lambda t: t.is_title, sents.doc[first[0].i : first[0].i + TITLE_WORDS])
+    name = next((t for t in titled if t.ent_type_ == "PERSON"), None)
+    if name is None or name.ent_iob_ != "B":
+        return None
+    return next(e for e in sents.doc.ents if e.start == name.i)
+
+
+FRAME_OPENERS = ("he", "she", "they", "i", "we")  # pronouns that open a reporting clause
+
+
+def _frame_after(sents: Sentences, start: int, end: int, speakers: _Speakers):
+    """The verb and speaker word of the clause right after a quote cut off by a comma,
+    question or exclamation mark inside its closing mark; in that frame any verb reports
+    (“…?” Hannity pressed. “…,” an angry Hollande retaliated. “…,” remembered Roy
+    Verley); None unless a person or body speaks it."""
+    if not sents.text[start:end].rstrip(CLOSING + " ").endswith((",", "?", "!")):
+        return None
+    after = _past_marks(sents.text, end)
+    first = sents.doc.char_span(after, after + 1, alignment_mode="expand")
+    if first is None or first[0].is_punct:
+        return None
+    doc, i, sent = sents.doc, first[0].i, first[0].sent
+    stop = next((t.i for t in doc[i : sent.end] if t.is_quote), sent.end)
+    if (
+        i == sent.start
+        and first[0].is_title
+        and (sum(not t.is_punct for t in doc[i:stop]) > REPORTING_WORDS)
+    ):
+        return None  # “…?” Aid came at first from …: a new sentence, not a reporting clause
+    verb = next((t for t in doc[i:stop] if t.pos_ == "VERB" and t.tag_ in TENSED), None)
+    if verb is None:
+        return None
+    if verb.i == i:  # inverted: "remembered Roy Verley", "exhorted her introducer, …"
+        word = next((c for c in verb.rights if c.dep_ in ("nsubj", "dobj")), None)
+    else:
+        word = next((c for c in verb.lefts if c.dep_ in SUBJECTS and c.i >= i), None)
+        if word is None and doc[verb.i - 1].pos_ == "PROPN" and doc[verb.i - 1].head == verb:
+            word = doc[verb.i - 1]  # "Conway notes" read as one noun
+        if word is not None and word.left_edge.i != i:
+            return None
+    if word is None or not speakers._outside(word):
+        return None
+    if word.pos_ == "PRON":
+        return (verb, word) if word.lower_ in FRAME_OPENERS else None
+    actor = speakers.actor(word)
+    named = word.ent_type_ == "PERSON" or word.pos_ == "PROPN" or word.is_title  # "Hannity"
+    return (verb, word) if actor.name or actor.sector or named else None
 
 
 FRAME_OPENERS = ("he", "she", "they", "i", "we")  # pronouns that open a reporting clause
@@ -902,13 +977,14 @@ def _frame_after(sents: Sentences, start: int, end: int, speakers: _Speakers):
 _WORDS_OF = re.compile(
     r"[\u201d\"\u2019]?\s*(?:(?:These|Those|That|This|Such)\s+(?:are|were|is|was)\s+"
     r"(?:the\s+)?|The\s+)(?:words|verdict|view|warning|message)\s+of\s+"
+    r"|[\u201d\"\u2019]?\s*(?:That|This|The)\s+(?:quote|remark|comment|line)\s+(?:from|by)\s+"
 )
 
 
 def _words_of(sents: Sentences, end: int):
     """Who a quote is given to right after it: “…” Those are the words of Alexander
-    Norton, …", “…” The words of Anna Campbell's father …, as the head word of that
-    phrase."""
+    Norton, …", “…” The words of Anna Campbell's father …, “…” That quote from a
+    commissioner …, as the head word of that phrase."""
     m = _WORDS_OF.match(sents.text, end)
     span = sents.doc.char_span(m.end(), m.end() + 1, alignment_mode="expand") if m else None
     if span is None:
