@@ -471,6 +471,8 @@ def test_roles_inside_phrases(text, type_, source, target):
         ("The Arab League said the blockade of Qatar must end.", "REQUEST"),  # a reported demand
         ("Russia and Belarus launched war games near the border.", "COOPERATE"),  # joint
         ("Dock workers went on a strike for better pay.", "PROTEST"),
+        # assurances given are a commitment
+        ("Moscow gave assurances to the Kurds that they could attend.", "AGREE"),
         # a deal undone, though a bare "deal" is no event of its own
         ("The new government cancelled the deal with the miners.", "REJECT"),
         # arms moved up to a border are deployed; sent to another side, they are aid
@@ -494,6 +496,17 @@ def test_a_state_ordered_into_being_is_the_orderers_act(text):
     e = one(text, "MOBILIZE")
     assert [a.text for a in e.source] == ["President Tokayev"]
     assert not [x for x in events(text) if x.type == "REQUEST"]
+
+
+def test_what_one_retaliates_by_doing_is_the_act():
+    found = [e.type for e in events("Ankara retaliated by expelling the ambassador.")]
+    assert found == ["SANCTION"], found
+
+
+def test_what_was_done_to_the_subject_by_someone_is_theirs():
+    text = "The two families had their homes confiscated by the regime last year."
+    source, target = _roles(text, "COERCE")
+    assert source == ["the regime"] and target == ["their homes"]
 
 
 def test_a_participle_describing_a_noun_is_that_nouns_act():

@@ -9,11 +9,11 @@ import pytest
 from conftest import jsonl, storyline
 
 from storyline.analyze import parse
-from storyline.evaluation.quotes import Gold, match, read_jsonl, read_polnear, score
+from storyline.evaluation.quotes import Gold, match, read_jsonl, read_polnear, same_speaker, score
 from storyline.extract.actors import ActorResolver
 from storyline.extract.marks import quote_spans
 from storyline.extract.quotes import comment_quotes, extract_quotes
-from storyline.model import Comment, Quote
+from storyline.model import Actor, Comment, Quote
 
 
 def quotes(text: str):
@@ -1824,29 +1824,71 @@ def test_an_office_named_after_a_quote_is_not_someone_named_inside_it():
     "text, words, speaker",
     [
         # a quote given to its speaker by the phrase right after it
-        ("“I would rather have a sister in a whorehouse than a brother in the FBI.” That "
-         "quote from Commissioner Thomas Krebs appeared on the front page in 1980.",
-         "I would rather", "Thomas Krebs"),
+        (
+            "“I would rather have a sister in a whorehouse than a brother in the FBI.” That "
+            "quote from Commissioner Thomas Krebs appeared on the front page in 1980.",
+            "I would rather",
+            "Thomas Krebs",
+        ),
         # a participle's adjective is no speech verb: "told … in a written statement"
-        ("Donald Trump told the Washington Post in a written statement, “I really do not "
-         "want his endorsement, because he is a low-energy person.”", "I really", "Trump"),
+        (
+            "Donald Trump told the Washington Post in a written statement, “I really do not "
+            "want his endorsement, because he is a low-energy person.”",
+            "I really",
+            "Trump",
+        ),
         # a name signed on the line after the quote
-        ("“Almost all new income and wealth is going to the top 1 percent.”\n\n- Bernie "
-         "Sanders.\n\nThe senator is relying on an outdated statistic.", "Almost all",
-         "Bernie Sanders"),
+        (
+            "“Almost all new income and wealth is going to the top 1 percent.”\n\n- Bernie "
+            "Sanders.\n\nThe senator is relying on an outdated statistic.",
+            "Almost all",
+            "Bernie Sanders",
+        ),
         # the subject the parser gave the participle before the verb
-        ("But Senator Richard Durbin (D-Ill.), noting the size of the following, said, "
-         "“Let me tell you, he has got a heck of an email list.”", "Let me", "Durbin"),
+        (
+            "But Senator Richard Durbin (D-Ill.), noting the size of the following, said, "
+            "“Let me tell you, he has got a heck of an email list.”",
+            "Let me",
+            "Durbin",
+        ),
         # a relative clause the parser broke up
-        ("Mattis had to contend with James Comey, the sacked FBI director who Trump calls a "
-         "“slime ball” and whose book likens the president to a mafia capo.", "slime",
-         "Trump"),
+        (
+            "Mattis had to contend with James Comey, the sacked FBI director who Trump calls a "
+            "“slime ball” and whose book likens the president to a mafia capo.",
+            "slime",
+            "Trump",
+        ),
         # a name after a title, the verb left out
-        ("The attorney general filed a lawsuit. “Facebook failed to protect the privacy of "
-         "its users,” Attorney General Karl Racine in a statement, according to Reuters.",
-         "Facebook failed", "Karl Racine"),
+        (
+            "The attorney general filed a lawsuit. “Facebook failed to protect the privacy of "
+            "its users,” Attorney General Karl Racine in a statement, according to Reuters.",
+            "Facebook failed",
+            "Karl Racine",
+        ),
     ],
 )
 def test_speakers_the_parser_hides(text, words, speaker):
     q = said(text, words)
     assert speaker in (q.speaker.name or q.speaker.text), q.speaker
+
+
+def test_a_quote_after_a_scene_is_the_named_persons_unless_it_tells_of_them():
+    text = (
+        "The outpouring of support heartens her, but Nakita Valerio has a less-than-"
+        "optimistic forecast for Muslims in the province. “I worry that people will get "
+        "lost and burnt out.”"
+    )
+    assert "Valerio" in said(text, "I worry").speaker.name
+    text = (
+        "After two years of phone calls, Omar Shikder lost his fight. Rashida Shikder called "
+        "him in late 2017 on the day she was to remarry. “She said Yusuf had drawn pictures "
+        "of our home.”"
+    )
+    assert "Rashida" not in (said(text, "She said").speaker or Actor("", None, None, None)).text
+
+
+def test_an_unnamed_member_of_a_body_is_the_body_speaking():
+    sdf = Actor("He", "Syrian Democratic Forces", "SYR", "REB")
+    assert same_speaker(sdf, Gold(0, 1, "direct", "SDF spokesman"))
+    un = Actor("It", "United Nations", "UNO", "IGO")
+    assert not same_speaker(un, Gold(0, 1, "direct", "UN envoy Staffan de Mistura"))

@@ -29,7 +29,7 @@ from ..extract.actors import ActorResolver
 from ..extract.marks import OPENERS
 from ..extract.quotes import extract_quotes
 from ..extract.syntax import speech_verbs, that_clause_verbs
-from ..knowledge import table
+from ..knowledge import table, word_set
 from ..model import Actor, Quote
 from . import shared_text
 
@@ -213,11 +213,24 @@ def _names_in(file: str, column: int, value: int) -> dict[str, str]:
     }
 
 
+BODY_TABLES = ("igos.tsv", "armed_groups.tsv", "institutions.tsv")
+
+
 def _same_body(actor: Actor, gold: Gold) -> bool:
-    """The same international body under another of its names ("UN", "United Nations")."""
-    names = _names_in("igos.tsv", 2, 2)
+    """The same body under another of its names ("UN", "United Nations"), or one of its
+    people left unnamed ("an SDF spokesman" for the Syrian Democratic Forces; not "UN
+    envoy Staffan de Mistura", whom the annotator named)."""
+    names = {k: v for file in BODY_TABLES for k, v in _names_in(file, 2, 2).items()}
     found = names.get((actor.name or "").lower()) or names.get(actor.text.lower())
-    return found is not None and found == names.get((gold.speaker or "").lower())
+    if found is None:
+        return False
+    speaker = _words(gold.speaker)
+    unnamed = _words(" ".join(word_set("person_titles.txt")))
+    return any(
+        canonical == found and name and name <= speaker and not speaker - name - unnamed
+        for alias, canonical in names.items()
+        for name in (_words(alias),)
+    )
 
 
 def _same_state(actor: Actor, gold: Gold) -> bool:

@@ -364,8 +364,13 @@ def _voiced(word) -> bool:
 
 
 def _voices(verb) -> bool:
-    """Whether a verb only voices or orders the act it governs."""
+    """Whether a verb only voices or orders the act it governs, or says what the act it
+    was done by was ("Moscow retaliated by imposing sanctions": the sanctions)."""
     if any(_voiced(c) for c in verb.children):
+        return True
+    means = (g for p in verb.children if p.dep_ == "prep" and p.lower_ == "by"
+             for g in p.children if g.dep_ == "pcomp")  # fmt: skip
+    if any(match(g) is not None for g in means):
         return True
     directive = verb.lemma_.lower() in word_set("directive_verbs.txt")
     return directive and any(_directed(t) == verb for t in verb.subtree if t.dep_ == "pobj")
@@ -914,8 +919,9 @@ def _undergone(noun) -> bool:
 def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, list]:
     """A verb's subject and what it acts on: its object, passive subject or prepositions."""
     sources, targets = [], []
-    src = _subject_of(verb)
-    passive = any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
+    had_done = _had_done(verb)  # "had their homes confiscated by the regime": the regime's
+    src = _agent(verb) if had_done else _subject_of(verb)
+    passive = had_done or any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children)
     if src is not None and not (passive and src.dep_ in PASSIVE_SUBJECTS):
         sources = _participants(src) or _conjuncts(src)
         # "a statement from the GCC hailed …": the GCC
@@ -925,7 +931,8 @@ def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, lis
     if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and "dobj" in entry.target:
         targets.append(verb.head)  # "the prisoners released by Israel"
     for child in verb.children:
-        passive_target = passive and child.dep_ in PASSIVE_SUBJECTS
+        undergoes = child.dep_ in PASSIVE_SUBJECTS or (had_done and child.dep_ == "nsubj")
+        passive_target = passive and undergoes
         direct = "dobj" in entry.target and child.dep_ in ("dobj", "dative")
         if passive_target or direct:
             targets.append(_counted(child))
@@ -941,6 +948,17 @@ def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, lis
     else:
         targets += given
     return sources, targets
+
+
+def _had_done(verb) -> bool:
+    """A participle saying what was done to its subject by someone ("had their homes
+    confiscated by the regime", "saw his passport seized by police")."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("ccomp", "xcomp", "oprd")
+        and any(c.dep_ == "agent" for c in verb.children)
+        and any(c.dep_ == "nsubj" for c in verb.children)
+    )
 
 
 INNER_CLAUSES = ("relcl", "acl", "advcl")

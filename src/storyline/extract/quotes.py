@@ -1382,6 +1382,7 @@ def _person_subject(sents: Sentences, start: int, end: int, speakers: _Speakers)
 
 
 SCENE_WORDS = 10  # at most this many words in a sentence that sets a speaker in motion
+NAMED_SCENE_WORDS = 25  # … or this many, when it names the person
 
 
 def _actor_before(sents: Sentences, start: int, end: int, speakers: _Speakers):
@@ -1393,12 +1394,23 @@ def _actor_before(sents: Sentences, start: int, end: int, speakers: _Speakers):
         return None
     scene = sents.spans[k - 1]
     words = [t for t in scene if not t.is_punct]
-    if len(words) > SCENE_WORDS or any(t.is_quote for t in scene):
+    if any(t.is_quote for t in scene):
         return None
-    subject = next((c for c in scene.root.children if c.dep_ == "nsubj"), None)
-    if subject is None or scene.root.pos_ != "VERB":
+    # the subject of the scene's last clause ("The support heartens her, but Valerio has a
+    # less-than-optimistic forecast. “I worry …”")
+    clauses = [scene.root, *(c for c in scene.root.children if c.dep_ == "conj")]
+    verb = clauses[-1] if clauses[-1].pos_ in ("VERB", "AUX") else scene.root
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or verb.pos_ not in ("VERB", "AUX"):
         return None
-    named = subject.ent_type_ == "PERSON" or speakers.resolver.person_at(subject.i, subject.i + 1)
+    person = speakers.resolver.person_at(subject.i, subject.i + 1)
+    named = subject.ent_type_ == "PERSON" or person is not None
+    if len(words) > SCENE_WORDS and not (named and len(words) <= NAMED_SCENE_WORDS):
+        return None  # a longer scene only for a person it names
+    opening = sents.doc.char_span(start, end, alignment_mode="contract")
+    told_of = opening is not None and len(opening) and opening[0].lower_ in ("he", "she")
+    if told_of and (person is None or person.may_be(opening[0])):
+        return None  # "Rashida called him. “She said Yusuf had …”": told of, not telling
     return subject if named or subject.lower_ in PERSON_PRONOUNS else None
 
 
