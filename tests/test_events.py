@@ -471,6 +471,19 @@ def test_roles_inside_phrases(text, type_, source, target):
         ("The Arab League said the blockade of Qatar must end.", "REQUEST"),  # a reported demand
         ("Russia and Belarus launched war games near the border.", "COOPERATE"),  # joint
         ("Dock workers went on a strike for better pay.", "PROTEST"),
+        # bombs dropped are an air raid, not an attack called off; a party taken to court
+        # is accused, not taken over
+        ("Army helicopters dropped barrel bombs on the rebel districts.", "ASSAULT"),
+        ("The Commission took Hungary to the EU's top court over the law.", "ACCUSE"),
+        # a diplomat ordered to leave is expelled; a demand brushed aside is rejected
+        ("The junta ordered the Dutch ambassador to leave the country.", "SANCTION"),
+        ("The government brushed aside the union's demand for talks.", "REJECT"),
+        # a suspect handed to a court is judicial cooperation; a member let back in is
+        # recognised again
+        ("Kenya transferred the militia leader to the International Criminal Court.", "COOPERATE"),
+        ("The African Union readmitted Mali on Sunday.", "SUPPORT"),
+        # a court granting what a party sought concedes it
+        ("A federal judge granted the injunction sought by the union.", "CONCEDE"),
         # assurances given are a commitment
         ("Moscow gave assurances to the Kurds that they could attend.", "AGREE"),
         # a deal undone, though a bare "deal" is no event of its own
@@ -496,6 +509,39 @@ def test_a_state_ordered_into_being_is_the_orderers_act(text):
     e = one(text, "MOBILIZE")
     assert [a.text for a in e.source] == ["President Tokayev"]
     assert not [x for x in events(text) if x.type == "REQUEST"]
+
+
+@pytest.mark.parametrize(
+    "text, type_, target",
+    [
+        # what is given or given back goes to someone: the recipient, not the thing
+        ("The museum returned 29 bronze statues to Nigeria at a ceremony.", "RETREAT", "Nigeria"),
+        (
+            "Cuba sent a brigade of 50 doctors and nurses to the Italian region of Lombardy.",
+            "AID",
+            "the Italian region of Lombardy",
+        ),
+    ],
+)
+def test_the_recipient_is_the_target(text, type_, target):
+    assert _roles(text, type_)[1] == [target]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("President Tokayev ordered the troops to withdraw from the border.", "RETREAT"),
+        ("The court ordered the federal government to provide grain to migrants.", "REQUEST"),
+    ],
+)
+def test_own_forces_do_what_they_are_ordered_another_party_is_asked(text, type_):
+    assert [e.type for e in events(text)][:1] == [type_], [e.type for e in events(text)]
+
+
+def test_an_ultimatum_threatens_the_one_given_it():
+    text = "The council gave the militia 48 hours to disarm or face military action."
+    assert [e.type for e in events(text)] == ["THREATEN"]
+    assert _roles(text, "THREATEN") == (["The council"], ["the militia"])
 
 
 def test_what_one_retaliates_by_doing_is_the_act():

@@ -356,11 +356,28 @@ def _voiced(word) -> bool:
         return False
     verb = word.head.lemma_.lower()
     if verb in word_set("directive_verbs.txt"):
-        return match(word) is not None
+        # what one's forces, officials or a court's parties are ordered to do is done;
+        # another state or body is asked ("ordered the troops to withdraw" withdraws,
+        # "instructed the Kurds to surrender" asks)
+        told = [c for c in word.head.children if c.dep_ == "dobj" and c.i != word.i]
+        return match(word) is not None and not any(_other_party(t) for t in told)
     if word.dep_ != "dobj" or verb not in word_set("expressive_verbs.txt"):
         return False
     entry = match(word)
     return entry is not None and entry.type in VERBAL_TYPES
+
+
+PARTIES = frozenset(("GOV", "REB", "OPP", "IGO", "PTY", "LEG"))  # sectors of bodies one asks
+
+
+def _other_party(token) -> bool:
+    """A state, people or body one can only ask ("the Kurds", "the federal government"),
+    not forces or officials under the one who orders ("the troops", "his generals")."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        return False  # "his ministers"
+    sector = role_words().get(token.lemma_.lower(), ("",))[0]
+    body = token.ent_type_ in ("GPE", "NORP", "ORG") or sector in PARTIES
+    return body and sector not in FORCES and token.lemma_.lower() not in word_set("force_units.txt")
 
 
 def _voices(verb) -> bool:
@@ -941,13 +958,27 @@ def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, lis
     if "dobj" in entry.target and not targets:
         targets = _let_do(verb) or _shared_passive_subject(verb)
     given = _pobjs(verb, preps)
+    if not given and "to" in preps:  # "returned 29 Benin Bronzes to Nigeria", "to" on the thing
+        given = [g for c in verb.children if c.dep_ == "dobj" for g in _pobjs(c, ("to",))]
+        given = [g for g in given if _actorish(g) or _place_phrase(g)]
     if not given and not any(_other(t, entry.type) for t in targets):
         given = _stranded_recipient(verb, preps)
-    if given and not any(_other(t, entry.type) for t in targets):
+    # what is given goes to someone: the recipient, not the thing ("sent doctors to X")
+    handed = entry.type in GIVING or entry.mode == "return"
+    recipients = [g for g in given if _actorish(g) or _place_phrase(g)] if handed else []
+    if recipients:
+        targets = recipients
+    elif given and not any(_other(t, entry.type) for t in targets):
         targets = given  # "returned the painting to X", "rolled back tariffs on Y"
     else:
         targets += given
     return sources, targets
+
+
+def _place_phrase(noun) -> bool:
+    """A kind of place named by its name ("the Italian region of Lombardy")."""
+    kind = noun.lemma_.lower() in word_set("territory_nouns.txt")
+    return kind and any(g.ent_type_ in PLACE_ENTS for g in _pobjs(noun, ("of",)))
 
 
 def _had_done(verb) -> bool:
@@ -1062,6 +1093,8 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
     )  # fmt: skip
     asked = entry.type == "REQUEST" and _addressed(trigger_token, targets)
     search = not struck and "none" not in entry.target and not asked
+    # aid sent "to the Italian region of Lombardy" goes there
+    search = search and not (entry.type in GIVING and any(_place_phrase(t) for t in targets))
     if search and not any(_other(t, entry.type) for t in targets):
         behind = [t for t in _behind_event(targets) if t not in sources]  # not the actor itself
         targets = _recipient(trigger_token) or behind or targets
@@ -1579,6 +1612,9 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
         found = [(doc[i], match(doc[i])) for i in range(sent.start, sent.end) if may_head(i)]
         # "arrest" in "an arrest warrant" is part of one trigger, not an event of its own
         parts = {w.i for t, e in found if e is not None for w in _trigger_words(t, e)[1:]}
+        ors = (doc[i] for i in range(sent.start, sent.end) if table.lower[i] == "or")
+        ultimatums = [u for t in ors if (u := _ultimatum(t)) is not None]
+        parts |= {w.i for ultimatum in ultimatums for w in ultimatum}  # its own acts are not
         for token, entry in found:
             if entry is None or token.i in parts:
                 continue
@@ -1638,7 +1674,35 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
             made.setdefault(token.i, event)
         _told_by_purpose(doc, made)
         events += _reported_acts(sent, s_idx, ctx)
+        events += [_ultimatum_event(u, sent, s_idx, ctx) for u in ultimatums]
     return events
+
+
+def _ultimatum(conjunction):
+    """An ultimatum an "or" makes: "gave the rebels 24 hours to disarm or face military
+    action", "told the forces to surrender or face an assault" — the verb that gives it,
+    the act demanded and the threat (knowledge/ultimatum_consequences.txt), or None."""
+    demanded = conjunction.head
+    face = next((c for c in demanded.children if c.dep_ == "conj" and c.lemma_ == "face"), None)
+    if conjunction.dep_ != "cc" or face is None or not _infinitive(demanded):
+        return None
+    threats = word_set("ultimatum_consequences.txt")
+    threat = next((c for c in face.children if c.dep_ == "dobj" and c.lemma_ in threats), None)
+    giver = next((a for a in demanded.ancestors if a.pos_ == "VERB"), None)
+    if threat is None or giver is None or _subject_of(giver) is None:
+        return None
+    return giver, demanded, threat
+
+
+def _ultimatum_event(ultimatum, sent, s_idx: int, ctx: ArticleContext) -> Event:
+    """The threat an ultimatum makes to the one given it (CAMEO 139)."""
+    giver, _, threat = ultimatum
+    told = [c for c in giver.children if c.dep_ in ("dobj", "dative")][:1]
+    roles = ([ctx.resolve(noun_phrase(_subject_of(giver)))],
+             [ctx.resolve(noun_phrase(t)) for t in told])  # fmt: skip
+    time = ctx.when(giver) if ctx.when else None
+    kind = ("THREATEN", "violence", "139")
+    return _event(ctx, sent, s_idx, (threat.head, threat), kind, roles, "asserted", time)
 
 
 @cache
