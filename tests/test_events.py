@@ -144,6 +144,9 @@ def test_governed_trigger_is_content_not_a_second_event():
         ("Israel did not attack the convoy.", "ASSAULT", "negated"),
         ("The ministry said troops had withdrawn from the border.", "RETREAT", "reported"),
         ("The opposition announced it is boycotting the vote.", "PROTEST", "asserted"),
+        # a verb joined to another shares its "will": "will arrest and prosecute"
+        ("The army will arrest and prosecute the leaders.", "ACCUSE", "planned"),
+        ("Police arrested and charged the men.", "ACCUSE", "asserted"),
     ],
 )
 def test_modality(text, type_, modality):
@@ -482,6 +485,9 @@ def test_roles_inside_phrases(text, type_, source, target):
         # recognised again
         ("Kenya transferred the militia leader to the International Criminal Court.", "COOPERATE"),
         ("The African Union readmitted Mali on Sunday.", "SUPPORT"),
+        ("Peru handed over 12 suspects to U.S. authorities on Friday.", "COOPERATE"),  # "to" dative
+        # an organisation's office closed by order is coerced
+        ("The authorities ordered the closure of the Minsk office of the charity.", "COERCE"),
         # a court granting what a party sought concedes it
         ("A federal judge granted the injunction sought by the union.", "CONCEDE"),
         # assurances given are a commitment

@@ -148,9 +148,10 @@ def _object_tokens(token) -> list:
     words conjoined with them ("sent doctors, equipment and drugs")."""
     out = [token.head] if token.dep_ == "acl" and token.tag_ == "VBN" else []  # "people evacuated"
     for c in token.children:
-        if c.dep_ in (*OBJECTS, "xcomp", "nsubjpass"):
+        phrase = c.dep_ == "prep" or (c.dep_ == "dative" and c.pos_ == "ADP")  # "to X"
+        if c.dep_ in (*OBJECTS, "xcomp", "nsubjpass") and not phrase:
             out += [c, *c.conjuncts]
-        elif c.dep_ == "prep" and not {c.lemma_.lower(), c.lower_} & CIRCUMSTANCE_PREPS:
+        elif phrase and not {c.lemma_.lower(), c.lower_} & CIRCUMSTANCE_PREPS:
             out += [x for g in c.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
     return out
 
@@ -1254,7 +1255,15 @@ def _helped(trigger) -> list:
         c for h in (trigger, carrier) for c in h.children
         if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in word_set("helping_verbs.txt")
     ]  # fmt: skip
-    return _named_within(purposes, set())
+    helped = _named_within(purposes, set())
+    if helped:
+        return helped
+    aims = [
+        c for h in (trigger, carrier) for c in h.children
+        if c.dep_ in ("advcl", "xcomp") and _infinitive(c)
+    ]  # fmt: skip
+    # … or the place any purpose names ("provided $400 million to promote democracy in Cuba")
+    return [t for t in _named_within(aims, set()) if t.ent_type_ in PLACE_ENTS][:1]
 
 
 def _sent_to_help(trigger) -> bool:
@@ -1376,6 +1385,11 @@ def modality(trigger_token) -> str:
         found |= heard - {"planned"} if finite else heard
         if trigger_token.dep_ == "xcomp":
             found |= {cues[p] for p in _cue_phrases(head) if cues.get(p) == "negated"}
+    # a verb joined to one it shares its auxiliary with: "would accept – but prosecute –",
+    # "will arrest and try them"
+    shared = trigger_token.dep_ == "conj" and head.pos_ == "VERB" and trigger_token.pos_ == "VERB"
+    if shared and not any(c.dep_ in (*SUBJECTS, "aux") for c in trigger_token.children):
+        found |= {modality(head)} & {"negated", "hypothetical", "planned"}
     nominal = trigger_token.pos_ in ("NOUN", "PROPN")
     carrier = _governor(trigger_token) if nominal else None
     if carrier is not None and carrier.lemma_.lower() in word_set("light_verbs.txt"):
