@@ -1791,6 +1791,12 @@ def test_holding_that_reports_and_calling_out_quotes():
             "“An awful lot of analysts said no,” remembered Roy Verley, a former spokesman.",
             "Roy Verley",
         ),
+        # the speaker the parser took for the verb's object
+        (
+            "“It is about time we had a woman running this country,” exhorted her "
+            "introducer, the actress Jamie Lee Curtis.",
+            "Jamie Lee Curtis",
+        ),
     ],
 )
 def test_any_verb_in_the_reporting_frame(text, speaker):

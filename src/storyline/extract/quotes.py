@@ -933,47 +933,6 @@ def _frame_after(sents: Sentences, start: int, end: int, speakers: _Speakers):
     return (verb, word) if actor.name or actor.sector or named else None
 
 
-FRAME_OPENERS = ("he", "she", "they", "i", "we")  # pronouns that open a reporting clause
-
-
-def _frame_after(sents: Sentences, start: int, end: int, speakers: _Speakers):
-    """The verb and speaker word of the clause right after a quote cut off by a comma,
-    question or exclamation mark inside its closing mark; in that frame any verb reports
-    (“…?” Hannity pressed. “…,” an angry Hollande retaliated. “…,” remembered Roy
-    Verley); None unless a person or body speaks it."""
-    if not sents.text[start:end].rstrip(CLOSING + " ").endswith((",", "?", "!")):
-        return None
-    after = _past_marks(sents.text, end)
-    first = sents.doc.char_span(after, after + 1, alignment_mode="expand")
-    if first is None or first[0].is_punct:
-        return None
-    doc, i, sent = sents.doc, first[0].i, first[0].sent
-    stop = next((t.i for t in doc[i : sent.end] if t.is_quote), sent.end)
-    if (
-        i == sent.start
-        and first[0].is_title
-        and (sum(not t.is_punct for t in doc[i:stop]) > REPORTING_WORDS)
-    ):
-        return None  # “…?” Aid came at first from …: a new sentence, not a reporting clause
-    verb = next((t for t in doc[i:stop] if t.pos_ == "VERB" and t.tag_ in TENSED), None)
-    if verb is None:
-        return None
-    if verb.i == i:  # inverted: "remembered Roy Verley"
-        named = (c for c in verb.rights if c.dep_ in ("nsubj", "dobj") and c.ent_type_ == "PERSON")
-        word = next(named, None)
-        return (verb, word) if word is not None else None
-    word = next((c for c in verb.lefts if c.dep_ in SUBJECTS and c.i >= i), None)
-    if word is None and doc[verb.i - 1].pos_ == "PROPN" and doc[verb.i - 1].head == verb:
-        word = doc[verb.i - 1]  # "Conway notes" read as one noun
-    if word is None or word.left_edge.i != i or not speakers._outside(word):
-        return None
-    if word.pos_ == "PRON":
-        return (verb, word) if word.lower_ in FRAME_OPENERS else None
-    actor = speakers.actor(word)
-    named = word.ent_type_ == "PERSON" or word.pos_ == "PROPN" or word.is_title  # "Hannity"
-    return (verb, word) if actor.name or actor.sector or named else None
-
-
 _WORDS_OF = re.compile(
     r"[\u201d\"\u2019]?\s*(?:(?:These|Those|That|This|Such)\s+(?:are|were|is|was)\s+"
     r"(?:the\s+)?|The\s+)(?:words|verdict|view|warning|message)\s+of\s+"
