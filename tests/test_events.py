@@ -553,6 +553,16 @@ def test_an_ultimatum_threatens_the_one_given_it():
 def test_what_one_retaliates_by_doing_is_the_act():
     found = [e.type for e in events("Ankara retaliated by expelling the ambassador.")]
     assert found == ["SANCTION"], found
+    e = one("The army responded with airstrikes on the rebel villages.", "ASSAULT")
+    assert [a.text for a in e.source] == ["The army"], e.source
+    # not what something was hit with
+    assert not [x for x in events("The firm was hit with sanctions by Washington.") if x.source
+                and x.source[0].text == "The firm"]  # fmt: skip
+
+
+def test_an_allegation_is_against_the_one_it_says_did_something():
+    text = "The government has alleged that Prakash recruited fighters for the group."
+    assert _roles(text, "ACCUSE") == (["The government"], ["Prakash"])
 
 
 def test_what_was_done_to_the_subject_by_someone_is_theirs():

@@ -326,6 +326,8 @@ def _is_content_of_trigger(token) -> bool:
         return False
     if _voiced(token) or _directed(token) is not None:
         return False
+    if token.head.head.i != token.i and token in _means(token.head.head):
+        return False  # the act something was done with is an event of its own
     gov = _governor(token)
     return (
         gov is not None and token.dep_ in ("dobj", "pobj", "nsubjpass") and match(gov) is not None
@@ -386,12 +388,23 @@ def _voices(verb) -> bool:
     was done by was ("Moscow retaliated by imposing sanctions": the sanctions)."""
     if any(_voiced(c) for c in verb.children):
         return True
-    means = (g for p in verb.children if p.dep_ == "prep" and p.lower_ == "by"
-             for g in p.children if g.dep_ == "pcomp")  # fmt: skip
-    if any(match(g) is not None for g in means):
+    if any(match(g) is not None for g in _means(verb)):
         return True
     directive = verb.lemma_.lower() in word_set("directive_verbs.txt")
     return directive and any(_directed(t) == verb for t in verb.subtree if t.dep_ == "pobj")
+
+
+def _means(verb) -> list:
+    """The acts a verb says it was done by ("retaliated by imposing sanctions"), or, for a
+    response, with ("retaliated with a violent attack on PUK areas")."""
+    passive = any(c.dep_ in (*PASSIVE_SUBJECTS, "auxpass") for c in verb.children)
+    responds = verb.lemma_.lower() in word_set("response_verbs.txt") and not passive
+    return [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("by", "with")
+        for g in p.children
+        if (g.dep_ == "pcomp" and p.lower_ == "by")
+        or (g.dep_ == "pobj" and p.lower_ == "with" and g.pos_ == "NOUN" and responds)
+    ]  # fmt: skip
 
 
 def _directed(noun):
@@ -561,6 +574,8 @@ def _noun_source(noun):
     directed = _directed(noun)
     if directed is not None:
         return _subject_of(directed)  # "Putin ordered his forces put on alert": Putin's
+    if noun.dep_ == "pobj" and noun in _means(head.head):
+        return _subject_of(head.head)  # "Israel responded with airstrikes": Israel's
     if on_verb:
         # "teachers went on strike", "troops remained on alert", "placed X under arrest",
         # "X was taken into custody by police"
@@ -958,6 +973,9 @@ def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, lis
             targets.append(free_relative_object(child))  # "hosting what it called X"
     if "dobj" in entry.target and not targets:
         targets = _let_do(verb) or _shared_passive_subject(verb)
+    if entry.type == "ACCUSE" and not targets:  # "alleged that Prakash recruited …": Prakash
+        targets = [s for c in verb.children if c.dep_ == "ccomp"
+                   for s in c.children if s.dep_ in SUBJECTS and _actorish(s)][:1]  # fmt: skip
     given = _pobjs(verb, preps)
     if not given and "to" in preps:  # "returned 29 Benin Bronzes to Nigeria", "to" on the thing
         given = [g for c in verb.children if c.dep_ == "dobj" for g in _pobjs(c, ("to",))]
