@@ -979,12 +979,12 @@ def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, lis
     given = _pobjs(verb, preps)
     if not given and "to" in preps:  # "returned 29 Benin Bronzes to Nigeria", "to" on the thing
         given = [g for c in verb.children if c.dep_ == "dobj" for g in _pobjs(c, ("to",))]
-        given = [g for g in given if _actorish(g) or _place_phrase(g)]
+        given = [g for g in given if _receives(g)]
     if not given and not any(_other(t, entry.type) for t in targets):
         given = _stranded_recipient(verb, preps)
     # what is given goes to someone: the recipient, not the thing ("sent doctors to X")
     handed = entry.type in GIVING or entry.mode == "return"
-    recipients = [g for g in given if _actorish(g) or _place_phrase(g)] if handed else []
+    recipients = [g for g in given if _receives(g)] if handed else []
     if recipients:
         targets = recipients
     elif given and not any(_other(t, entry.type) for t in targets):
@@ -992,6 +992,11 @@ def _verb_roles(verb, entry: Trigger, preps: tuple[str, ...]) -> tuple[list, lis
     else:
         targets += given
     return sources, targets
+
+
+def _receives(token) -> bool:
+    """Whether a word can be a recipient: an actor, or a place named by its name."""
+    return _actorish(token) or _place_phrase(token)
 
 
 def _place_phrase(noun) -> bool:
