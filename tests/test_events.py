@@ -865,3 +865,45 @@ def test_exercises_with_a_partner_are_cooperation(text):
 )
 def test_the_sentences_main_event(text, type_):
     assert max(events(text), key=lambda e: e.confidence).type == type_
+
+
+def test_a_threat_is_aimed_at_whom_its_act_would_hit():
+    e = one(
+        "ANKARA (Reuters) - Turkey threatened on Tuesday to launch a new ground offensive "
+        "against Kurdish YPG militants in northern Syria.",
+        "THREATEN",
+    )
+    assert [a.text for a in e.target] == ["Kurdish YPG militants"]
+    assert "THREATEN" in {e.type for e in events("North Korea threatened to attack the US.")}
+
+
+def test_a_day_is_never_the_other_side():
+    e = one("The Colombian government agreed on Tuesday to resume peace talks.", "AGREE")
+    assert "Tuesday" not in [a.text for a in e.target]
+
+
+@pytest.mark.parametrize(
+    "text, type_, target",
+    [
+        # what a measure counts, two "of"s down
+        ("China sent a team of nine medical experts and 31 tonnes of medical supplies to "
+         "Italy on Thursday.", "AID", "Italy"),
+        ("The United States delivered the first batch of HIMARS rocket launchers to Ukraine.",
+         "AID", "Ukraine"),
+        ("Zhao Lijian hit back at Canberra over its call for an inquiry.", "ACCUSE", "Canberra"),
+        ("The Kremlin dismissed Kyiv's ten-point peace formula as detached from reality.",
+         "REJECT", "Kyiv's ten-point peace formula"),
+        ("Hungary blocked a 50-billion-euro aid package for Ukraine.", "REJECT", None),
+        ("The junta ordered foreign journalists to leave the country.", "SANCTION",
+         "foreign journalists"),
+    ],
+)  # fmt: skip
+def test_objects_that_make_the_act(text, type_, target):
+    e = one(text, type_)
+    assert target is None or target in [a.text for a in e.target]
+
+
+def test_a_thing_said_to_be_needed_is_no_demand():
+    found = events("Thailand's army declared martial law, saying it was needed to restore order.")
+    assert "REQUEST" not in {e.type for e in found}
+    assert "COERCE" in {e.type for e in found}

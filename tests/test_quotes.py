@@ -1898,3 +1898,55 @@ def test_an_unnamed_member_of_a_body_is_the_body_speaking():
     assert same_speaker(sdf, Gold(0, 1, "direct", "SDF spokesman"))
     un = Actor("It", "United Nations", "UNO", "IGO")
     assert not same_speaker(un, Gold(0, 1, "direct", "UN envoy Staffan de Mistura"))
+
+
+def test_a_quote_closed_by_a_mistyped_mark_ends_there():
+    # an opening mark after the last comma or stop that opens nothing closes the quote …
+    text = (
+        "“The reality is, that could create real problems for her here,“ said Jim Clyburn, "
+        "a congressman from South Carolina. “It is early,” he added."
+    )
+    spans = [text[s:e] for s, e in quote_spans(text)]
+    assert spans == [
+        "The reality is, that could create real problems for her here,",
+        "It is early,",
+    ]
+    assert who(said(text, "The reality"))[0] == "Jim Clyburn"
+    # … and so does a closing mark with the space after it left out
+    glued = '"Trump says different things,"Katie Packer said. "He cannot be trusted."'
+    assert [glued[s:e] for s, e in quote_spans(glued)] == [
+        "Trump says different things,",
+        "He cannot be trusted.",
+    ]
+
+
+def test_a_name_set_off_by_commas_before_its_verb_speaks():
+    text = (
+        "Christopher Harvey said he was happy. Not everyone was claiming success. “We have had "
+        "better conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat "
+        "and “Ted Cruz” campaign pins, said as confetti fluttered."
+    )
+    assert who(said(text, "We have had"))[0] == "Bill Eastland"
+    mixed = (
+        'Fred Kagan said it was wrong.\n\n"Donald Trump does not understand counterterrorism,” '
+        'said Daniel Benjamin, a former State Department official. "He is ignorant."'
+    )
+    assert who(said(mixed, "Donald Trump does"))[0] == "Daniel Benjamin"
+
+
+def test_a_verb_joined_by_but_shares_its_subject_not_a_name_in_the_first_clause():
+    text = (
+        "Clinton said the foundation was clean.\n\nShe was defending the organization against "
+        "attacks from Republican nominee Donald Trump, but admitted “one or two instances” "
+        "where donations may have slipped through."
+    )
+    assert who(said(text, "one or two"))[0] == "Hillary Clinton"
+
+
+def test_a_name_and_colon_after_a_quote_on_the_same_line_label_the_next():
+    text = (
+        'Jeb Bush and Hillary Clinton reject the term containment.\n\nClinton: "Our goal is '
+        'to defeat and destroy ISIS." Bush: "The mission is to destroy ISIS."'
+    )
+    assert who(said(text, "The mission"))[0] == "Jeb Bush"
+    assert who(said(text, "Our goal"))[0] == "Hillary Clinton"

@@ -163,6 +163,8 @@ def _objects(token, compounds: bool = True) -> set[str]:
     refinery" is no "striking oil")."""
     objects = _object_tokens(token)
     inner = [x for o in objects for g in _pobjs(o, ("of",)) for x in (g, *g.conjuncts)]
+    # "a team of medical experts and 31 tonnes of medical supplies": what the last measures
+    inner += [x for o in inner for g in _pobjs(o, ("of",)) for x in (g, *g.conjuncts)]
     if compounds:
         # "search-and-rescue teams": nmod "search" and its conjunct "rescue" too
         mods = [c for o in objects for c in o.children if c.dep_ in ("compound", "nmod")]
@@ -828,6 +830,9 @@ PUT_PREPS = ("on", "under", "into")  # "went on strike", "placed under arrest", 
 NOUN_PREPS = ("of", "on", "against", "with", "to")  # a nominal event's recipient, by default
 
 
+TIMES = frozenset(("DATE", "TIME"))
+
+
 def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
     """Head tokens of the source and target of an event."""
     if "none" in entry.target or "within" in entry.target:
@@ -841,6 +846,8 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
     else:
         sources, targets = _verb_roles(trigger_token, entry, preps)
     sources, targets = _settled(trigger_token, entry, preps, sources, targets)
+    # a time is not acted on ("agreed on Tuesday to resume talks")
+    targets = [t for t in targets if t.ent_type_ not in TIMES]
     return [antecedent(t) for t in sources], [antecedent(t) for t in targets]
 
 
@@ -1069,6 +1076,15 @@ def _infinitive(clause) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
+def _threatened(verb, type_: str) -> list:
+    """Who a threat's act is aimed at: the object of its to-clause, or what that clause or
+    its object is aimed at ("threatened to launch a new offensive against the YPG")."""
+    acts = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and _infinitive(c)]
+    things = [o for c in acts for o in c.children if o.dep_ == "dobj"]
+    aimed = [g for o in (*acts, *things) for g in _pobjs(o, (*AIMED_PREPS, "to"))]
+    return [t for t in (*things, *aimed) if _other(t, type_)]
+
+
 def _let_do(verb) -> list:
     """Whom a verb lets or bids do something, where the parser made them the subject of
     the to-clause ("will not allow Syrian Kurds to attend")."""
@@ -1150,6 +1166,8 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
         sources, targets = sources[:1], sources[1:]
     targets = [x for t in targets for x in _conjuncts(t)]
     actors = [t for t in targets if _other(t, entry.type)]
+    if not actors and entry.type == "THREATEN":  # "threatened to launch an offensive against X"
+        actors = _threatened(trigger_token, entry.type)
     if not actors and entry.type in GIVING:  # "donated ventilators to assist Ethiopia"
         actors = _helped(trigger_token)
     if not actors and not struck:  # "on alert in Manila", "pulled out of the town"
@@ -1748,6 +1766,9 @@ def reported_clauses() -> dict[tuple[str, str], tuple[str, str | None, str]]:
     return {(r[0], r[1]): (r[2], r[3] or None, r[4]) for r in table("reported_clauses.tsv")}
 
 
+THING_WORDS = frozenset(("it", "this", "that", "which"))
+
+
 def _reported_acts(sent, s_idx: int, ctx: ArticleContext) -> list[Event]:
     """Acts of a speaker towards the subject of what they report: "X said (that) Y must …"
     is X demanding of Y, "X said Y was responsible" X blaming Y."""
@@ -1765,8 +1786,8 @@ def _reported_acts(sent, s_idx: int, ctx: ArticleContext) -> list[Event]:
             cue = next((w for w in words if (w.lemma_.lower(), w.dep_) in cues), None)
             subjects = (*SUBJECTS, *PASSIVE_SUBJECTS)
             subject = next((c for c in clause.children if c.dep_ in subjects), None)
-            if cue is None or subject is None:
-                continue
+            if cue is None or subject is None or subject.lower_ in THING_WORDS:
+                continue  # "saying it was needed": a thing, or the speaker's own duty
             if not _actorish(subject):  # "military intervention in Venezuela must be avoided"
                 named = _named_within([subject], set())
                 if not named and subject.dep_ not in PASSIVE_SUBJECTS:

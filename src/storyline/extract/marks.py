@@ -23,8 +23,10 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _closes(text: str, i: int) -> bool:
+    """A mark closes before a non-word, or after the quote's last comma or stop with the
+    space left out ("… different audiences,"Katie Packer said)."""
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not after.isalnum()
+    return not after.isalnum() or (i > 0 and text[i - 1] in ",.?!" and after.isupper())
 
 
 def _close_in(text: str, start: int, stop: int, mark: str) -> int:
@@ -38,14 +40,17 @@ def _close_in(text: str, start: int, stop: int, mark: str) -> int:
 def _mixed_close(text: str, start: int, stop: int, mark: str) -> int:
     """Where a quote whose own closing mark never comes closes in another style, or -1: a
     straight mark for a curly one and back (“… the FBI," Chaffetz said), or a single mark
-    right after the last word's comma or stop (“… and services,’ said Cappelaere); never
+    right after the last word's comma or stop (“… and services,’ said Cappelaere), or an
+    opening mark there that opens nothing (“… for her here,“ said Jim Clyburn); never
     a mark that closes a quote opened inside ("… a “rant,” a series …")."""
     other = MIXED_CLOSERS.get(mark)
     k = _close_in(text, start, stop, other) if other else -1
-    if k == -1 and mark == "\u201c":
-        other, k = "\u2019", _close_in(text, start, stop, "\u2019")
-        while k != -1 and text[k - 1] not in ",.?!":
-            k = _close_in(text, k + 1, stop, "\u2019")
+    for typo in ("\u2019", "\u201c") if k == -1 and mark == "\u201c" else ():
+        other, k = typo, _close_in(text, start, stop, typo)
+        while k != -1 and (text[k - 1] not in ",.?!" or (typo == "\u201c" and _opens(text, k))):
+            k = _close_in(text, k + 1, stop, typo)  # “… for her here,“ said Jim Clyburn
+        if k != -1:
+            break
     opener = next((o for o, c in OPENERS.items() if c == other), other)
     return k if k != -1 and opener not in text[start:k] else -1
 
@@ -140,6 +145,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             k = _close_in(text, j, para_end, close)
             if k == -1:
                 k = _mixed_close(text, j, para_end, mark)
+            elif mark == close and (curly := _mixed_close(text, j, k, mark)) != -1:
+                k = curly if text[curly - 1] in ",.?!" else k  # "… terrorism,” said Benjamin
             again = _reopened(text, j, para_end if k == -1 else k, mark) if mark != close else -1
             if again != -1 and (mixed := _mixed_close(text, j, again, mark)) != -1:
                 k, again = mixed, -1  # “… services,’ said Cappelaere. “As children, …”

@@ -34,7 +34,7 @@ from .actors import (
     strip_det,
     token_table,
 )
-from .marks import OPENERS, inside, nested_spans, quote_spans
+from .marks import NESTED_TERM_WORDS, OPENERS, inside, nested_spans, quote_spans
 from .syntax import (
     TENSED,
     Sentences,
@@ -181,6 +181,8 @@ class _Speakers:
                 break  # the name has ended
             elif word.pos_ in ("VERB", "AUX") or word.is_quote or not self._outside_quote(i):
                 return None  # another clause, or a quotation: not an appositive
+            elif word.dep_ == "cc" and word.head.pos_ in ("VERB", "AUX"):
+                return None  # clauses joined ("… attacks from Trump, but admitted")
         if last is None:
             return None
         # an appositive only before a finite verb ("…, adding that" shares its subject with
@@ -906,7 +908,7 @@ def _frame_after(sents: Sentences, start: int, end: int, speakers: _Speakers):
     if first is None or first[0].is_punct:
         return None
     doc, i, sent = sents.doc, first[0].i, first[0].sent
-    stop = next((t.i for t in doc[i : sent.end] if t.is_quote), sent.end)
+    stop = _next_quotation(doc, i, sent.end)
     if (
         i == sent.start
         and first[0].is_title
@@ -922,6 +924,8 @@ def _frame_after(sents: Sentences, start: int, end: int, speakers: _Speakers):
         word = next((c for c in verb.lefts if c.dep_ in SUBJECTS and c.i >= i), None)
         if word is None and doc[verb.i - 1].pos_ == "PROPN" and doc[verb.i - 1].head == verb:
             word = doc[verb.i - 1]  # "Conway notes" read as one noun
+        if word is None:
+            word = _name_set_off(doc, i, verb)
         if word is not None and word.left_edge.i != i:
             return None
     if word is None or not speakers._outside(word):
@@ -931,6 +935,28 @@ def _frame_after(sents: Sentences, start: int, end: int, speakers: _Speakers):
     actor = speakers.actor(word)
     named = word.ent_type_ == "PERSON" or word.pos_ == "PROPN" or word.is_title  # "Hannity"
     return (verb, word) if actor.name or actor.sector or named else None
+
+
+def _next_quotation(doc, i: int, end: int) -> int:
+    """The first quote mark from token i on that opens more than a quoted term ("Texas
+    delegate Bill Eastland, wearing “Ted Cruz” pins, said"), or end."""
+    marks = [t.i for t in doc[i:end] if t.is_quote]
+    for k in range(0, len(marks), 2):
+        if k + 1 == len(marks) or marks[k + 1] - marks[k] > NESTED_TERM_WORDS + 1:
+            return marks[k]
+    return end
+
+
+def _name_set_off(doc, i: int, verb):
+    """The name opening a reporting clause and set off by commas from its verb, which the
+    parser left without a subject (“…,” Texas delegate Bill Eastland, wearing a cowboy
+    hat, said), or None."""
+    comma = next((t.i for t in doc[i : verb.i] if t.text == ","), None)
+    if comma is None or comma == i or doc[verb.i - 1].text != "," or verb.i - 1 == comma:
+        return None
+    phrase = doc[i:comma]
+    nominal = all(t.pos_ in ("PROPN", "NOUN", "ADJ", "DET") for t in phrase)
+    return phrase[-1] if nominal and phrase[-1].pos_ == "PROPN" else None
 
 
 _WORDS_OF = re.compile(
@@ -1256,12 +1282,17 @@ def direct_quotes(sents: Sentences, article_id: str, speakers: _Speakers) -> lis
 LABEL_WORDS = 10  # at most this many words in a line that names a speaker before a colon
 
 
+_QUOTE_ENDED = re.compile(r"[.!?][\u201d\"\u2019\u00bb]\s+")
+
+
 def _labelled(sents: Sentences, start: int):
     """The name heading the line a quote opens after a colon, as in headlines and live
     blogs ("Trump: ‘I’m the worst thing …’", "Gillibrand on Clinton's speeches: ‘I think
     she will’"), as a Span; None if the line does not begin with a name."""
     text = sents.text
     line = text.rfind("\n", 0, start) + 1
+    ended = list(_QUOTE_ENDED.finditer(text, line, start))  # “…” Bush: “…”, on one line
+    line = ended[-1].end() if ended else line
     head = text[line:start].rstrip(" " + "".join(OPENERS))
     if not head.endswith(":") or len(head.split()) > LABEL_WORDS:
         return None
