@@ -907,3 +907,48 @@ def test_a_thing_said_to_be_needed_is_no_demand():
     found = events("Thailand's army declared martial law, saying it was needed to restore order.")
     assert "REQUEST" not in {e.type for e in found}
     assert "COERCE" in {e.type for e in found}
+
+
+def test_it_after_a_body_that_said_so_is_that_body():
+    e = one(
+        "Kenya's police oversight authority said on Friday it had opened investigations into "
+        "officers accused of shooting dead protesters in Nairobi.",
+        "ACCUSE",
+    )
+    assert [a.text for a in e.source] == ["Kenya's police oversight authority"]
+
+
+def test_tanks_handed_over_to_a_state_are_aid_weapons_handed_in_are_not():
+    assert one("Britain handed over the first of 14 tanks to Ukraine.", "AID").target
+    found = events("Former guerrillas handed over their last weapons to UN monitors.")
+    assert "AID" not in {e.type for e in found}
+
+
+def test_people_named_by_their_rioting_are_a_crowd():
+    found = events("Rioting garment workers set fire to factories outside Dhaka on Tuesday.")
+    assert "PROTEST" in {e.type for e in found if e.trigger == "set fire"}
+
+
+def test_a_strike_is_aimed_at_whom_it_presses():
+    e = one(
+        "Kenyan doctors went on strike on Monday to press the government to pay them.", "PROTEST"
+    )
+    assert [a.text for a in e.target] == ["the government"]
+
+
+def test_a_walkout_to_protest_plans_is_aimed_at_whose_plans_they_are():
+    e = one(
+        "Junior doctors walked off the job on Tuesday to protest government plans to increase "
+        "admissions.",
+        "PROTEST",
+    )
+    assert [a.text for a in e.target] == ["government"]
+
+
+def test_forces_moved_up_are_the_movers_own_and_the_border_names_whom_they_face():
+    e = one(
+        "Hezbollah moved hundreds of fighters and rocket launchers toward the border with "
+        "Israel, according to Israeli military officials.",
+        "MOBILIZE",
+    )
+    assert [a.text for a in e.target] == ["Israel"]

@@ -1950,3 +1950,14 @@ def test_a_name_and_colon_after_a_quote_on_the_same_line_label_the_next():
     )
     assert who(said(text, "The mission"))[0] == "Jeb Bush"
     assert who(said(text, "Our goal"))[0] == "Hillary Clinton"
+
+
+def test_a_role_whose_relative_clause_runs_into_the_verb_speaks():
+    text = (
+        "White House press secretary Josh Earnest said the president would stay neutral.\n\n"
+        "Although there is no such overlap with Sanders's team, a White House official who "
+        'spoke anonymously to discuss internal strategy said Wednesday, "Certainly there are '
+        'discussions between the White House and the Sanders campaign."'
+    )
+    speaker = said(text, "Certainly").speaker
+    assert speaker is not None and speaker.text == "a White House official"

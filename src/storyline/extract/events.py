@@ -1076,13 +1076,20 @@ def _infinitive(clause) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
-def _threatened(verb, type_: str) -> list:
-    """Who a threat's act is aimed at: the object of its to-clause, or what that clause or
-    its object is aimed at ("threatened to launch a new offensive against the YPG")."""
-    acts = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and _infinitive(c)]
+def _threatened(trigger, type_: str) -> list:
+    """Who a threat or a protest is aimed at: the object of its to-clause, or what that
+    clause or its object is aimed at ("threatened to launch a new offensive against the
+    YPG"; "went on strike to press the government")."""
+    holders = [trigger, *([_governor(trigger)] if trigger.pos_ == "NOUN" else [])]
+    acts = [
+        c for h in holders if h is not None
+        for c in h.children if c.dep_ in ("xcomp", "advcl") and _infinitive(c)
+    ]  # fmt: skip
     things = [o for c in acts for o in c.children if o.dep_ == "dobj"]
     aimed = [g for o in (*acts, *things) for g in _pobjs(o, (*AIMED_PREPS, "to"))]
-    return [t for t in (*things, *aimed) if _other(t, type_)]
+    # whose the thing is: "to protest government plans to …"
+    owners = [c for o in things for c in o.children if c.dep_ in ("poss", "compound")]
+    return [t for t in (*things, *aimed, *owners) if _other(t, type_)]
 
 
 def _let_do(verb) -> list:
@@ -1166,7 +1173,10 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
         sources, targets = sources[:1], sources[1:]
     targets = [x for t in targets for x in _conjuncts(t)]
     actors = [t for t in targets if _other(t, entry.type)]
-    if not actors and entry.type == "THREATEN":  # "threatened to launch an offensive against X"
+    if entry.type == "MOBILIZE":  # the forces moved are the mover's, not whom they face
+        moved = {t.i for c in trigger_token.children if c.dep_ == "dobj" for t in c.subtree}
+        actors = [t for t in actors if t.i not in moved]
+    if not actors and entry.type in ("THREATEN", "PROTEST"):  # "threatened to attack X"
         actors = _threatened(trigger_token, entry.type)
     if not actors and entry.type in GIVING:  # "donated ventilators to assist Ethiopia"
         actors = _helped(trigger_token)
@@ -1489,8 +1499,11 @@ def _joint(token, entry: Trigger) -> bool:
 def _crowd(sources: list) -> bool:
     """Whether those acting are a protesting crowd ("rioters", "protesters in Lima"),
     whose violence PLOVER codes as a riot, not an assault."""
+    crowd = word_set("protesting_people.txt")
     return bool(sources) and all(
-        s.lemma_.lower() in word_set("protesting_people.txt") for s in sources
+        s.lemma_.lower() in crowd
+        or any(c.dep_ in ("amod", "compound") and c.lower_ in crowd for c in s.children)
+        for s in sources
     )
 
 
@@ -1716,7 +1729,11 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
             if speaker is not None:
                 # "the opposition said it would not attend": the named mention is the source
                 named = resolve(noun_phrase(speaker))
-                if _unresolved_pronoun(src_tokens[0], source[0]) or _same(named, source[0]):
+                # "the government said it would lift …": "it" is the body that said so
+                body = (
+                    pronoun.lower_ == "it" and speaker.ent_type_ != "PERSON" and _actorish(speaker)
+                )
+                if _unresolved_pronoun(pronoun, source[0]) or _same(named, source[0]) or body:
                     source = [named]
             target = [resolve(noun_phrase(t)) for t in tgt_tokens]
             if guessed and any(_same(a, b) for a in source for b in target):

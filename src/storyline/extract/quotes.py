@@ -196,23 +196,21 @@ class _Speakers:
         return None if _merely_placed(name, verb) else name
 
     def _described_before(self, verb):
-        """A person whose relative clause ends, with a comma, right before a finite verb
-        the parser gave no subject: "Barrett, who is now director of …, said"."""
-        if (
-            verb.i - 2 < verb.sent.start
-            or verb.doc[verb.i - 1].text != ","
-            or verb.tag_ not in TENSED
-        ):
+        """A person whose relative clause ends right before a finite verb the parser gave
+        no subject: "Barrett, who is now director of …, said", "a White House official who
+        spoke anonymously to discuss internal strategy said"."""
+        comma = verb.doc[verb.i - 1].text == ","
+        if verb.i - 1 - comma < verb.sent.start or verb.tag_ not in TENSED:
             return None
-        last = verb.doc[verb.i - 2]
+        last = verb.doc[verb.i - 1 - comma]
         clause = next((a for a in (last, *last.ancestors) if a.dep_ == "relcl"), None)
         name = clause.head if clause is not None else None
-        person = (
-            name is not None
-            and name.pos_ == "PROPN"
-            and (name.ent_type_ == "PERSON" or self.resolver.person_at(name.i, name.i + 1))
-        )
-        return name if person and name.i < verb.i else None
+        if name is None or name.i >= verb.i or clause.right_edge.i not in (last.i, last.i + 1):
+            return None
+        if name.pos_ == "NOUN":  # a role: "a White House official who spoke …"
+            return name if name.lemma_.lower() in person_nouns() else None
+        person = name.ent_type_ == "PERSON" or self.resolver.person_at(name.i, name.i + 1)
+        return name if name.pos_ == "PROPN" and person else None
 
     def _narrated_head(self, verb):
         """The head a verb shares its subject with, passing over words inside a quotation
