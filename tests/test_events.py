@@ -952,3 +952,20 @@ def test_forces_moved_up_are_the_movers_own_and_the_border_names_whom_they_face(
         "MOBILIZE",
     )
     assert [a.text for a in e.target] == ["Israel"]
+
+
+def test_drills_staged_with_another_force_are_joint():
+    e = one(
+        "Filipino troops staged live-fire drills with U.S. Marines on the northern coast.",
+        "COOPERATE",
+    )
+    assert [a.text for a in e.target] == ["U.S. Marines"]
+
+
+def test_calling_someone_an_insult_is_an_accusation():
+    e = one(
+        "US President Donald Trump on Tuesday called Britain's ambassador to the United States "
+        "a very stupid guy.",
+        "ACCUSE",
+    )
+    assert e.source[0].name == "Donald Trump"

@@ -1492,7 +1492,11 @@ def _joint(token, entry: Trigger) -> bool:
         m.dep_ in ("amod", "compound", "nmod") and any(c.dep_ == "conj" for c in m.children)
         for m in src.children
     )
-    partner = any(_actorish(g) for g in _pobjs(token, ("with",)))
+    # "with X" on the act, or on the verb that stages it ("staged drills with US Marines")
+    gov = _governor(token) if entry.pos == "NOUN" else None
+    staged = gov is not None and gov.lemma_.lower() in word_set("staging_verbs.txt")
+    holders = [token, *([gov] if staged else [])]
+    partner = any(_actorish(g) for h in holders for g in _pobjs(h, ("with",)))
     return len(_conjuncts(src)) > 1 or paired or partner
 
 
