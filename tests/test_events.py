@@ -969,3 +969,18 @@ def test_calling_someone_an_insult_is_an_accusation():
         "ACCUSE",
     )
     assert e.source[0].name == "Donald Trump"
+
+
+def test_financial_and_logistics_support_is_aid_a_stand_is_support():
+    e = one(
+        "The Saudi-led campaign has received significant logistics and financial support from "
+        "the U.S. military.",
+        "AID",
+    )
+    assert [a.text for a in e.source] == ["the U.S. military"]
+    assert one("France expressed support for the Iraqi government.", "SUPPORT").target
+
+
+def test_respecting_a_states_sovereignty_is_support():
+    e = one("China said it respects the sovereignty of Ukraine.", "SUPPORT")
+    assert e.target
