@@ -984,3 +984,19 @@ def test_financial_and_logistics_support_is_aid_a_stand_is_support():
 def test_respecting_a_states_sovereignty_is_support():
     e = one("China said it respects the sovereignty of Ukraine.", "SUPPORT")
     assert e.target
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Lebanon has hosted 1.5 million Syrian refugees since 2011.", "Lebanon",
+         "1.5 million Syrian refugees"),
+        ("Japan contributed $10 million to the UN refugee agency.", "Japan",
+         "the UN refugee agency"),
+        ("The World Bank disbursed $200 million to Kenya.", "The World Bank", "Kenya"),
+        ("Egypt received $60 million from the European Union.", "the European Union", "Egypt"),
+    ],
+)  # fmt: skip
+def test_aid_given_hosted_and_received(text, source, target):
+    e = one(text, "AID")
+    assert ([a.text for a in e.source], [a.text for a in e.target]) == ([source], [target])

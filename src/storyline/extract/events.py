@@ -1722,7 +1722,8 @@ def extract_events(doc, ctx: ArticleContext) -> list[Event]:
                 type_, mode = recoding()[("verbal", type_)]  # "Keating attacked the spy chiefs"
             reversed_ = token.lemma_.lower() in word_set("reversed_triggers.txt")
             hosted = mode == "visit" and tgt_tokens and _is_participant(tgt_tokens[0])
-            if reversed_ and (hosted or (type_ == "AID" and tgt_tokens)):
+            received = token.lemma_.lower() in word_set("receiving_verbs.txt")
+            if reversed_ and (hosted or (type_ == "AID" and tgt_tokens and received)):
                 # "X hosted Y": Y visits X; "X received $60 million from Y": Y gives
                 src_tokens, tgt_tokens = tgt_tokens, src_tokens
                 guessed = {"source": "target", "target": "source"}.get(guessed, guessed)
