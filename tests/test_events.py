@@ -265,7 +265,8 @@ def _roles(text: str, type_: str) -> tuple[list[str], list[str]]:
         ("Talks resumed after the vote and the order by President William Ruto for a "
          "withdrawal of Kenyan troops.", "RETREAT", "President William Ruto", "Kenyan troops"),
         # what one receives from another is the giver's act
-        ("Mali has received military support from Russia.", "SUPPORT", "Russia", "Mali"),
+        ("Mali has received military support from Russia.", "AID", "Russia", "Mali"),
+        ("Mali has received political support from Russia.", "SUPPORT", "Russia", "Mali"),
         # a nominal event measured or named by another noun belongs to that noun's owner
         ("Chile and Peru began a new round of talks on Monday.", "CONSULT", "Chile", "Peru"),
         # what is done with another names the other side, whoever it is done against
