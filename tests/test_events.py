@@ -1001,3 +1001,8 @@ def test_respecting_a_states_sovereignty_is_support():
 def test_aid_given_hosted_and_received(text, source, target):
     e = one(text, "AID")
     assert ([a.text for a in e.source], [a.text for a in e.target]) == ([source], [target])
+
+
+def test_permission_denied_to_someone_is_rejected_to_them():
+    e = one("The state government denied permission to the opposition party's rally.", "REJECT")
+    assert any("opposition party" in a.text for a in e.target)
