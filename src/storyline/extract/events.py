@@ -1076,7 +1076,7 @@ def _infinitive(clause) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
-def _threatened(trigger, type_: str) -> list:
+def _aimed_through_purpose(trigger, type_: str) -> list:
     """Who a threat or a protest is aimed at: the object of its to-clause, or what that
     clause or its object is aimed at ("threatened to launch a new offensive against the
     YPG"; "went on strike to press the government")."""
@@ -1177,7 +1177,7 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
         moved = {t.i for c in trigger_token.children if c.dep_ == "dobj" for t in c.subtree}
         actors = [t for t in actors if t.i not in moved]
     if not actors and entry.type in ("THREATEN", "PROTEST"):  # "threatened to attack X"
-        actors = _threatened(trigger_token, entry.type)
+        actors = _aimed_through_purpose(trigger_token, entry.type)
     if not actors and entry.type in GIVING:  # "donated ventilators to assist Ethiopia"
         actors = _helped(trigger_token)
     if not actors and not struck:  # "on alert in Manila", "pulled out of the town"
