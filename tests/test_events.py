@@ -930,37 +930,24 @@ def test_people_named_by_their_rioting_are_a_crowd():
     assert "PROTEST" in {e.type for e in found if e.trigger == "set fire"}
 
 
-def test_a_strike_is_aimed_at_whom_it_presses():
-    e = one(
-        "Kenyan doctors went on strike on Monday to press the government to pay them.", "PROTEST"
-    )
-    assert [a.text for a in e.target] == ["the government"]
-
-
-def test_a_walkout_to_protest_plans_is_aimed_at_whose_plans_they_are():
-    e = one(
-        "Junior doctors walked off the job on Tuesday to protest government plans to increase "
-        "admissions.",
-        "PROTEST",
-    )
-    assert [a.text for a in e.target] == ["government"]
-
-
-def test_forces_moved_up_are_the_movers_own_and_the_border_names_whom_they_face():
-    e = one(
-        "Hezbollah moved hundreds of fighters and rocket launchers toward the border with "
-        "Israel, according to Israeli military officials.",
-        "MOBILIZE",
-    )
-    assert [a.text for a in e.target] == ["Israel"]
-
-
-def test_drills_staged_with_another_force_are_joint():
-    e = one(
-        "Filipino troops staged live-fire drills with U.S. Marines on the northern coast.",
-        "COOPERATE",
-    )
-    assert [a.text for a in e.target] == ["U.S. Marines"]
+@pytest.mark.parametrize(
+    "text, type_, target",
+    [
+        # a strike or walkout is aimed at whom its purpose presses, or whose plans it protests
+        ("Kenyan doctors went on strike on Monday to press the government to pay them.",
+         "PROTEST", "the government"),
+        ("Junior doctors walked off the job on Tuesday to protest government plans to increase "
+         "admissions.", "PROTEST", "government"),
+        # forces moved up are the mover's own; the border names whom they face
+        ("Hezbollah moved hundreds of fighters and rocket launchers toward the border with "
+         "Israel, according to Israeli military officials.", "MOBILIZE", "Israel"),
+        # drills staged with another force are joint
+        ("Filipino troops staged live-fire drills with U.S. Marines on the northern coast.",
+         "COOPERATE", "U.S. Marines"),
+    ],
+)  # fmt: skip
+def test_whom_an_act_is_aimed_at(text, type_, target):
+    assert [a.text for a in one(text, type_).target] == [target]
 
 
 def test_calling_someone_an_insult_is_an_accusation():
