@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -408,6 +408,17 @@ def _name_keys_folded() -> frozenset[str]:
 
 
 @cache
+def _longest_key_from() -> dict[str, int]:
+    """First word → length of the longest known name (or its plural) it starts: a longer
+    text starting with that word can match nothing."""
+    longest: dict[str, int] = {}
+    for k in _name_keys_folded():
+        for first in {_first_word(k), _first_word(k + "s")}:
+            longest[first] = max(longest.get(first, 0), len(k) + 1)
+    return longest
+
+
+@cache
 def _name_starts() -> frozenset[str]:
     """First words of every known name and city, to skip tokens that start none."""
     gaz = gazetteer()
@@ -482,6 +493,13 @@ def _entities_from(doc: Doc, start: int, end: int) -> tuple[Span, ...]:
     return ents[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
+def entity_of(doc: Doc, i: int) -> Span | None:
+    """The entity token i is part of, if any (entities never overlap)."""
+    ents, starts = _entity_index(doc)
+    k = bisect_right(starts, i) - 1
+    return ents[k] if k >= 0 and i < ents[k].end else None
+
+
 def _name_candidates(doc: Doc) -> list[bool]:
     """Per token: could a known name or a PERSON entity start here? Computed once per Doc."""
     flags = doc.user_data.get("storyline_name_starts")
@@ -500,12 +518,16 @@ def _name_candidates(doc: Doc) -> list[bool]:
 def _known_names(doc: Doc, i: int) -> list[Match]:
     """The knowledge-file names (or big-enough cities) starting at token i, longest first."""
     table = token_table(doc)
-    if _first_word(table.word(i)) not in _name_starts():
+    first = _first_word(table.word(i))
+    if first not in _name_starts():
         return []
     gaz, cityset, keys = gazetteer(), cities(), _name_keys_folded()
     full, starts, ends, punct = table.text, table.starts, table.ends, table.punct
+    longest = starts[i] + _longest_key_from().get(first, 0)  # lower case never shortens
     out = []
     for j in range(min(len(doc), i + MAX_NGRAM), i, -1):
+        if ends[j - 1] > longest:
+            continue
         if punct[j - 1] and j - 1 > i and full[starts[j - 1] : ends[j - 1]] != ".":
             continue
         text = full[starts[i] : ends[j - 1]]

@@ -25,9 +25,10 @@ from functools import cache
 
 from ..knowledge import table, word_set
 from ..model import Actor, Event, Place, When
-from .actors import known_name, role_words, token_table
+from .actors import entity_of, known_name, role_words, token_table
 from .places import gazetteer, place_types
 from .syntax import (
+    CACHE,
     REFLEXIVES,
     Sentences,
     antecedent,
@@ -851,9 +852,18 @@ def _roles(trigger_token, entry: Trigger) -> tuple[list, list]:
     return [antecedent(t) for t in sources], [antecedent(t) for t in targets]
 
 
-def _reporters(sent) -> set[int]:
+def _reporters(sent) -> frozenset[int]:
     """Words that name who reports the sentence ("X said", "…, the agency reported",
-    "according to X"): they tell of the act, they do not undergo it."""
+    "according to X"): they tell of the act, they do not undergo it. Once per sentence:
+    each of its events asks."""
+    known = sent.doc.user_data.setdefault(CACHE + "reporters", {})
+    if (sent.start, sent.end) not in known:
+        known[(sent.start, sent.end)] = frozenset(_find_reporters(sent))
+    return known[(sent.start, sent.end)]
+
+
+def _find_reporters(sent) -> set[int]:
+    """See `_reporters`."""
     found: set[int] = set()
     for word in sent:
         if word.lower_ == "according":
@@ -885,8 +895,8 @@ def nearest_actor(trigger, others: list, type_: str, before: bool = False) -> li
     taken = {trigger.i} | {t.i for s in others for x in _conjuncts(s) for t in x.subtree}
     named = {t.lower_ for s in others for t in noun_phrase(s)}  # "the UN … the UN"
     taken |= _reporters(trigger.sent)
-    if trigger.ent_type_:  # "the Congress of National Dialogue" is not its own target
-        taken |= {t.i for e in trigger.doc.ents if e.start <= trigger.i < e.end for t in e}
+    if (own := entity_of(trigger.doc, trigger.i)) is not None:  # "the Congress of National
+        taken |= set(range(own.start, own.end))  # Dialogue" is not its own target
     if trigger.dep_ in ("compound", "amod"):  # "the national dialogue congress"
         taken.add(trigger.head.i)
     side = (lambda t: t.i > trigger.i) if before else (lambda t: t.i < trigger.i)
@@ -1150,9 +1160,8 @@ def _settled(trigger_token, entry: Trigger, preps, sources: list, targets: list)
         taken |= _reporters(trigger_token.sent)  # "…, according to U.S. intelligence"
         if entry.pos == "NOUN":  # "reiterated the UN's commitment to …": whose it is
             taken |= {t.i for c in trigger_token.children if c.dep_ == "poss" for t in c.subtree}
-        if trigger_token.ent_type_:  # "Congress of National Dialogue": its own name
-            named = [e for e in trigger_token.doc.ents if e.start <= trigger_token.i < e.end]
-            taken |= {t.i for e in named for t in e}
+        if (own := entity_of(trigger_token.doc, trigger_token.i)) is not None:
+            taken |= set(range(own.start, own.end))  # "Congress of National Dialogue": its name
         other = lambda t: _other(t, entry.type)  # noqa: E731
         things = [t for t in targets if t.pos_ == "NOUN" and t.i != trigger_token.i]
         targets = _named_within([*things, trigger_token], taken, other) or targets

@@ -396,38 +396,37 @@ def resolve_all(names: list[str]) -> list[Place | None]:
     towns with those as context, then all again once the towns have added their regions,
     and last each name with the others' towns and counties as neighbours ("Paris" with
     "Lamar County" is Paris, Texas)."""
-    keys = [key(n) for n in names]
-    told: dict[str, Counter[str]] = {k: Counter() for k in keys}  # what each name tells
+    pairs = [(key(n), n) for n in names]
+    # each round looks a name up once, however often the article repeats it ("Syria"):
+    # its context and neighbours depend only on its key
+    unique = list(dict.fromkeys(pairs))
+    told: dict[str, Counter[str]] = {k: Counter() for k, _ in pairs}  # what each name tells
 
-    def tell(k: str, cand: Candidate | None, precisions: tuple[str, ...]) -> None:
-        if cand is not None and cand.precision in precisions:
-            told[k].update(x for x in (cand.country, cand.region) if x)
-
-    total: Counter[str] = Counter()
+    def tell(found: dict, precisions: tuple[str, ...]) -> None:
+        for k, name in pairs:
+            cand = found[(k, name)]
+            if cand is not None and cand.precision in precisions:
+                told[k].update(x for x in (cand.country, cand.region) if x)
 
     def others(k: str) -> Counter[str]:  # a name is no context for itself ("Georgia")
         return total - told[k]
 
-    for k, name in zip(keys, names, strict=True):
-        tell(k, best_candidate(name), ("country", "region"))
+    tell({(k, n): best_candidate(n) for k, n in unique}, ("country", "region"))
     total = sum(told.values(), Counter())
-    second = [best_candidate(n, others(k)) for k, n in zip(keys, names, strict=True)]
-    for k, cand in zip(keys, second, strict=True):  # towns and states, read in context
-        tell(k, cand, ("city", "region"))
+    # towns and states, read in context
+    tell({(k, n): best_candidate(n, others(k)) for k, n in unique}, ("city", "region"))
     total = sum(told.values(), Counter())
-    third = [best_candidate(n, others(k)) for k, n in zip(keys, names, strict=True)]
+    third = {(k, n): best_candidate(n, others(k)) for k, n in unique}
     # where the article's towns and counties are: each name is most likely one near the others
-    spots = [
-        (k, (c.lat, c.lon))
-        for k, c in zip(keys, third, strict=True)
-        if c is not None and c.lat is not None and c.lon is not None and _local(c)
-    ]
-    out = []
-    for k, name in zip(keys, names, strict=True):
-        near = [point for j, point in spots if j != k]
-        best = best_candidate(name, others(k), near)
-        out.append(best.place() if best is not None else None)
-    return out
+    spots = [(k, (c.lat, c.lon)) for k, n in pairs if _on_map(c := third[(k, n)]) and _local(c)]
+    final = {(k, n): best_candidate(n, others(k), [p for j, p in spots if j != k])
+             for k, n in unique}  # fmt: skip
+    return [None if (best := final[pair]) is None else best.place() for pair in pairs]
+
+
+def _on_map(cand: Candidate | None) -> bool:
+    """A candidate with coordinates."""
+    return cand is not None and cand.lat is not None and cand.lon is not None
 
 
 def _local(cand: Candidate) -> bool:

@@ -29,6 +29,7 @@ from .actors import (
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     ActorResolver,
+    entity_of,
     person_nouns,
     role_words,
     strip_det,
@@ -888,7 +889,7 @@ def _named_after(sents: Sentences, end: int):
     name = next((t for t in titled if t.ent_type_ == "PERSON"), None)
     if name is None or name.ent_iob_ != "B":
         return None
-    return next(e for e in sents.doc.ents if e.start == name.i)
+    return entity_of(sents.doc, name.i)
 
 
 FRAME_OPENERS = ("he", "she", "they", "i", "we")  # pronouns that open a reporting clause

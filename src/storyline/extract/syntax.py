@@ -22,6 +22,12 @@ def speech_verbs() -> dict[str, bool]:
 
 
 @cache
+def _phrasal_speech_verbs() -> frozenset[str]:
+    """The verbs that say something only with a particle ("shoot" of "shoot back")."""
+    return frozenset(verb.split()[0] for verb in speech_verbs() if " " in verb)
+
+
+@cache
 def that_clause_verbs() -> frozenset[str]:
     """Verbs that only report speech with a that-clause ("the court held that …")."""
     return frozenset(row[0].strip() for row in table("speech_verbs.tsv") if row[2:3] == ["that"])
@@ -38,6 +44,8 @@ def speech_lemma(token) -> str | None:
     verbs = speech_verbs()
     if lemma in verbs:
         return lemma
+    if lemma not in _phrasal_speech_verbs():
+        return None
     children = list(token.children)
     if any(c.dep_ in ("dobj", "prep", "agent") for c in children):
         return None
@@ -51,8 +59,10 @@ def is_speech_verb(token) -> bool:
     """A verb that reports what someone said or wrote (knowledge/speech_verbs.tsv); not one
     done to oneself ("timid about asserting itself"), unless it says what one is
     ("described herself as “ignorant and arrogant”")."""
+    if token.pos_ not in ("VERB", "AUX"):  # first: most words are not, and cost nothing more
+        return False
     lemma = speech_lemma(token)
-    if token.pos_ not in ("VERB", "AUX") or lemma is None:
+    if lemma is None:
         return False
     children = list(token.children)
     if lemma in that_clause_verbs() and not any(
