@@ -904,7 +904,9 @@ def _analyse_tokens(
         name = (doc[m.start : m.end - 1].text_with_ws + doc[m.end - 1].lemma_).lower()
     else:
         name = None
-    actor = Actor(span.text, name, country, sector, span.start_char, span.end_char)
+    # the phrase's text cut from the Doc's: Span.text joins its tokens anew on every call
+    start, end = span.start_char, span.end_char
+    actor = Actor(token_table(doc).text[start:end], name, country, sector, start, end)
     return Analysis(
         actor,
         person.entry if person else None,

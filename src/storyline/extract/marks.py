@@ -12,6 +12,7 @@ from functools import cache
 from ..knowledge import table
 
 OPENERS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
+_OPENER = re.compile("[" + "".join(OPENERS) + "]")  # to jump from one opening mark to the next
 MIXED_CLOSERS = {"\u201c": '"', '"': "\u201d"}  # straight for curly and back
 
 
@@ -133,9 +134,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     paragraph's end goes on when the next paragraph opens with the same mark."""
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
-    while i < n:
+    while (found := _OPENER.search(text, i)) is not None:
+        i = found.start()
         mark = text[i]
-        if mark not in OPENERS or not _opens(text, i):
+        if not _opens(text, i):
             i += 1
             continue
         close, start, j = OPENERS[mark], i + 1, i + 1
