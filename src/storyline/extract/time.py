@@ -155,7 +155,8 @@ def _rules() -> list[tuple[str, re.Pattern, str]]:
 def _finder() -> re.Pattern:
     """All expression kinds in one regex, compiled once. Every expression begins with a word
     character or the apostrophe of "'90s": the lookahead, tested first, spares the regex
-    engine trying each rule at the other side of every word boundary (twice as fast)."""
+    engine trying each rule at the other side of every word boundary (twice as fast). A
+    rule that can begin with another character must widen the lookahead."""
     rules = "|".join(f"(?:{f})" for _, _, f in _rules())
     return re.compile(r"(?=[\w'])\b(?:" + rules + r")(?!\w)")
 
