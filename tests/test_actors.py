@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from storyline.extract.actors import (
     SECTORS,
     ActorResolver,
     mentions,
+    one_edit,
     resolve_phrase,
     valid_country_code,
 )
@@ -186,6 +189,51 @@ def test_coreference_of_people_and_pronouns(nlp):
     he = next(t for t in doc if t.text == "He")
     actor = resolver.resolve(doc[he.i : he.i + 1])
     assert (actor.text, actor.name, actor.country) == ("He", "Vladimir Putin", "RUS")
+
+
+def _resolved(nlp, text: str, words: str):
+    """The actor the resolver gives the first occurrence of the words in the text."""
+    doc = nlp(text)
+    start = re.search(rf"\b{words}\b", text).start()
+    return ActorResolver(doc).resolve(doc.char_span(start, start + len(words)))
+
+
+def test_he_in_a_clause_on_someones_words_is_their_owner(nlp):
+    text = (
+        "Jeremy Corbyn condemned Donald Trump's rhetoric on Syria. Asked about the US "
+        "president's tweet yesterday in which he said that missiles would soon be fired, "
+        "Corbyn said the world should be alarmed."
+    )
+    assert _resolved(nlp, text, "he").name == "Donald Trump"
+
+
+def test_a_misspelt_surname_is_the_one_person_so_named(nlp):
+    text = "Labour leader Jeremy Corbyn spoke in Derby on Monday. Cobyn said the war was wrong."
+    assert _resolved(nlp, text, "Cobyn").name == "Jeremy Corbyn"
+
+
+@pytest.mark.parametrize(
+    "a, b, near",
+    [
+        ("cobyn", "corbyn", True),
+        ("erodgan", "erdogan", True),
+        ("smyth", "smith", True),
+        ("smith", "smith", False),
+        ("smith", "smithers", False),
+        ("putin", "pupil", False),
+    ],
+)
+def test_one_edit(a, b, near):
+    assert one_edit(a, b) is near and one_edit(b, a) is near
+
+
+def test_the_president_with_no_country_may_be_a_foreign_one_named_just_before(nlp):
+    text = (
+        "Syria's army attacked Douma in Syria, where Bashar al-Assad's forces fight on. "
+        "Syria denied it. Mr Trump is another reason to be cautious. His presidency has "
+        "not been burdened with pretence. The president called out the attack."
+    )
+    assert _resolved(nlp, text, "The president").name == "Donald Trump"
 
 
 def test_a_name_modifying_a_role_is_whose_agent_it_is(nlp):

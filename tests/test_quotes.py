@@ -46,6 +46,16 @@ def test_every_quote_style(open_, close):
     assert q.speaker.text.endswith("Yahya al-Aridi")
 
 
+def test_a_quote_mark_glued_to_the_words_before_it_still_opens_a_quote():
+    text = (
+        "Labour leader Jeremy Corbyn spoke in Derby. "
+        "Corbyn said:“I think the whole world should be alarmed at that sort of reaction.”"
+    )
+    q = said(text, "I think the whole world")
+    assert q.kind == "direct" and q.verb == "say"
+    assert who(q)[0] == "Jeremy Corbyn"
+
+
 def test_speaker_resolves_to_the_fullest_mention():
     text = (
         "Kremlin spokesman Dmitry Peskov spoke to reporters on Monday. "

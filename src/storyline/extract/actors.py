@@ -1130,6 +1130,38 @@ def _joint_speaker_of(name: Token, pronoun: Token) -> bool:
     return joint and name.dep_ in SUBJECT_DEPS and name.head in pronoun.ancestors
 
 
+def _clause_owner(pronoun: Token) -> Token | None:
+    """The owner of the thing a relative clause with this subject pronoun is about: in
+    "Trump's tweet, in which he said …", "he" is Trump."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ != "relcl":
+        return None
+    noun = verb.head
+    if noun.pos_ not in ("NOUN", "PROPN"):  # hung on a verb: the noun right before it
+        before = verb.doc[verb.sent.start : verb.left_edge.i]
+        kept = [t for t in before if not t.is_punct and t.dep_ != "npadvmod"]  # "yesterday"
+        if not kept or kept[-1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = kept[-1]
+    while noun.dep_ == "appos" and noun.head.i != noun.i:  # "his song Hands Off, in which"
+        noun = noun.head
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one letter dropped, added or changed, or two
+    neighbours swapped, apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i]
+    return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
+
+
 def _pronoun_span(span: Span) -> Token | None:
     """The pronoun when the span is just one (e.g. 'he', 'They'), else None."""
     toks = [t for t in span if not t.is_punct]
@@ -1417,8 +1449,25 @@ class ActorResolver:
             person = self._by_key.get(tok.lower_) if surname else None
             if person is None and not tok.ent_type_ and pos != "ADV":
                 person = self._by_first.get(tok.lower_)
+            if person is None and bare_subject and pos == "PROPN":
+                person = self._misspelt(tok.lower_)  # "Cobyn said" after Jeremy Corbyn
+                if person is not None:
+                    self._by_key[tok.lower_] = person
             if person is not None and len(person.name.split()) > 1:
                 person.mentions.append((tok.i, tok.i + 1))
+
+    def _misspelt(self, word: str) -> Person | None:
+        """The one person of the article whose surname is this word with one letter
+        dropped, added, changed or two swapped (a long surname only: "Cobyn", "Corbyn";
+        "Huthana", "Muthana")."""
+        if len(word) < 5 or known_name(word) or word.removesuffix("s") in self._by_key:
+            return None  # "the Clintons" are a family
+        found = {
+            p.name: p
+            for key, p in self._by_key.items()
+            if " " not in key and len(key) >= 5 and one_edit(word, key) and " " in p.name
+        }
+        return found.popitem()[1] if len(found) == 1 else None
 
     def _first_names(self) -> None:
         """A first name alone, met before the full name ("Sharon … Sharon Robinson"), is
@@ -1482,6 +1531,8 @@ class ActorResolver:
                 name, a = person.name, Actor(name, None, None)  # call Clinton alone
         if person is None and " " not in name:
             person = self._by_first.get(name.lower())  # "Ricardo", after "Ricardo Vilanova"
+        if person is None and " " not in name:
+            person = self._misspelt(name.lower())  # "Cobyn", after "Jeremy Corbyn"
         if person is None:
             person = Person(name, a.country, a.sector)
             self.persons.append(person)
@@ -1530,7 +1581,9 @@ class ActorResolver:
         )  # "the president", "his mother"
         if definite and root.lower_ in ("former", "latter"):
             return self._former_or_latter(root)
-        common = root.pos_ == "NOUN" or root.is_lower  # "the president", tagged NNP once
+        # "the president", tagged NNP once; "the US President"
+        titles = word_set("person_titles.txt")
+        common = root.pos_ == "NOUN" or root.is_lower or root.lower_ in titles
         if not common or not definite:
             return None
         titled = self.person_before(
@@ -1549,9 +1602,15 @@ class ActorResolver:
             return None if foreign and not guessed else titled
         # … the one of the office's country and sector, but not one the article gives
         # another office ("the secretary of state, Mike Pompeo" is not "the president")
+        lemma = root.lemma_.lower()
         holder = self.person_before(
-            root.i, where=(actor.country, actor.sector), office=root.lemma_.lower(), most=True
+            root.i, where=(actor.country, actor.sector), office=lemma, most=True
         )
+        if guessed and titled is None:
+            # … or an office holder of another country, for no country was said ("Mr
+            # Trump … His presidency … The president called out" in a Syria story)
+            titled = self.person_before(root.i, where=(None, actor.sector), office=lemma)
+            foreign = titled is not None and titled.country != actor.country
         if foreign and guessed and holder is not None:
             # the country is the article's guess: whoever of the two was named last
             # ("Donald Trump has dialled down … the president said" in a Syria story)
@@ -1646,9 +1705,9 @@ class ActorResolver:
         mention: Callable[[int, int], bool] | None = None,
     ) -> Person | None:
         """The person mentioned last before token `i` (with this title, or of this country
-        and sector and no office but `office`, or whom this pronoun may be, or not of the
-        other gender, counting only mentions `mention` accepts, when given); with `most`,
-        the one mentioned most often before it (then last)."""
+        (any if None) and sector and no office but `office`, or whom this pronoun may be, or
+        not of the other gender, counting only mentions `mention` accepts, when given); with
+        `most`, the one mentioned most often before it (then last)."""
         best, best_end = None, (-1, -1) if most else -1
         offices = word_set("person_titles.txt")
         for p in self.persons:
@@ -1658,7 +1717,7 @@ class ActorResolver:
                 continue
             if title is not None and title not in p.titles:
                 continue
-            if where is not None and (p.country, p.sector) != where:
+            if where is not None and (where[0] or p.country, where[1]) != (p.country, p.sector):
                 continue
             if office is not None and (p.titles & offices) - {office}:
                 continue
@@ -1709,6 +1768,11 @@ class ActorResolver:
         def quoted_at(char: int) -> bool:
             return inside(char, self._quoted)
 
+        owner = self._owner_person(tok)
+        if owner is not None and owner[0].name != not_name and owner[0].may_be(tok, guess):
+            self._rivals.add(owner[0].name)
+            return owner
+
         for p in self.persons:
             if p.name == not_name or not p.may_be(tok, guess):
                 continue
@@ -1748,6 +1812,19 @@ class ActorResolver:
                     best, best_rank = (p, (s, e)), rank
                 self._rivals.add(p.name)
         return best
+
+    def _owner_person(self, tok: Token) -> tuple[Person, tuple[int, int]] | None:
+        """The person who owns what a relative clause with this pronoun for subject is
+        about ("the US President's tweet, in which he said"), and where it is named."""
+        owner = _clause_owner(tok)
+        if owner is None:
+            return None
+        phrase = noun_phrase(owner)
+        if owner.i in self._pronoun_person:  # "his song, in which he talks": taken up before
+            return self._pronoun_person[owner.i], (owner.i, owner.i + 1)
+        found = self._resolve(phrase).name
+        person = next((p for p in self.persons if p.name == found), None)
+        return (person, (phrase.start, phrase.end)) if person is not None else None
 
     def person_noun_before(self, tok: Token) -> Token | None:
         """For "he"/"she" that no named person takes up: the nearest subject noun for one
