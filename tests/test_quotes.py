@@ -290,6 +290,29 @@ def test_eval_scores_overlap_and_speakers(tmp_path: Path):
     assert score(articles, [[]])["all"]["recall"] == 0.0
 
 
+def test_eval_command_pools_several_files(tmp_path: Path):
+    """`storyline eval quotes A B` scores the articles of both files together."""
+    texts = [
+        "“We will not attend the congress in Sochi,” the spokesman Yahya al-Aridi said.",
+        "“The congress will go ahead,” Kremlin spokesman Dmitry Peskov said on Monday.",
+    ]
+    paths = []
+    for n, text in enumerate(texts):
+        words = text[1:19]
+        record = {"text": text, "quotes": [
+            {"kind": "direct", "start": words, "end": words, "speaker": "nobody"},
+        ]}  # fmt: skip
+        paths.append(tmp_path / f"gold{n}.jsonl")
+        paths[-1].write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = storyline("eval", "quotes", *map(str, paths), check=True).stdout.decode()
+    assert out.startswith("quotes: 2 articles (2 files pooled")
+    direct = next(line.split() for line in out.splitlines() if line.split()[0] == "direct")
+    assert direct[1:4] == ["1.000", "1.000", "1.000"] and direct[4] == "0.000"
+    assert direct[5:] == ["2", "2"]
+    proc = storyline("eval", "quotes")
+    assert proc.returncode == 2 and b"give either FILE... or --polnear DIR" in proc.stderr
+
+
 def test_eval_reader_finds_a_repeated_passage_after_the_last_quote(tmp_path: Path):
     """A live blog repeats its summary: the second annotation is the second copy."""
     item = "Lavrov said the attack was staged. "

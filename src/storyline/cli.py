@@ -525,7 +525,7 @@ def places(path: Path) -> None:
 
 
 @evaluate.command(name="quotes")
-@click.argument("path", type=click.Path(exists=True, path_type=Path), required=False)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--polnear", type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Score on a PolNeAR folder (text/ and attributions/) instead.",
@@ -534,16 +534,17 @@ def places(path: Path) -> None:
     "--shared", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
     help="Folder the file's article paths are relative to (default: ../shared).",
 )  # fmt: skip
-def quotes_(path: Path | None, polnear: Path | None, shared: Path | None) -> None:
-    """Precision/recall of quote spans and speakers (our JSONL file, or --polnear DIR)."""
+def quotes_(paths: tuple[Path, ...], polnear: Path | None, shared: Path | None) -> None:
+    """Precision/recall of quote spans and speakers (our JSONL files, several pooled, or
+    --polnear DIR)."""
     from .evaluation import quotes as task
 
-    if (path is None) == (polnear is None):
-        raise click.UsageError("give either FILE or --polnear DIR")
+    if bool(paths) == (polnear is not None):
+        raise click.UsageError("give either FILE... or --polnear DIR")
     if polnear is not None:
         click.echo(task.report(polnear, polnear=True))
     else:
-        click.echo(task.report(path, shared=shared or Path("../shared")))
+        click.echo(task.report(list(paths), shared=shared or Path("../shared")))
 
 
 @evaluate.command(name="stories")

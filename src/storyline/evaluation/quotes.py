@@ -20,6 +20,7 @@ import re
 import time
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -320,20 +321,29 @@ def score(articles: list[Article], predictions: list[list[Quote]]) -> dict:
     return result
 
 
-def evaluate(path: Path, polnear: bool = False, shared: Path | None = None) -> dict:
-    """Read, predict and score; `path` is our JSONL file or, with `polnear`, a brat folder."""
+def evaluate(
+    path: Path | Sequence[Path], polnear: bool = False, shared: Path | None = None
+) -> dict:
+    """Read, predict and score; `path` is our JSONL file (or several, pooled) or, with
+    `polnear`, a brat folder."""
     started = time.perf_counter()
-    articles = read_polnear(path) if polnear else read_jsonl(path, shared or Path("../shared"))
+    paths = [path] if isinstance(path, Path) else list(path)
+    if polnear:
+        articles = [a for p in paths for a in read_polnear(p)]
+    else:
+        articles = [a for p in paths for a in read_jsonl(p, shared or Path("../shared"))]
     result = score(articles, predict(articles))
     result["seconds"] = time.perf_counter() - started
     return result
 
 
-def report(path: Path, polnear: bool = False, shared: Path | None = None) -> str:
+def report(path: Path | Sequence[Path], polnear: bool = False, shared: Path | None = None) -> str:
     """The figures as readable lines."""
     r = evaluate(path, polnear, shared)
     what = "PolNeAR attributions with a speech verb or quotation marks" if polnear else "quotes"
-    out = [f"{what}: {r['articles']} articles ({path.name}, {r['seconds']:.0f}s)",
+    paths = [path] if isinstance(path, Path) else list(path)
+    names = paths[0].name if len(paths) == 1 else f"{len(paths)} files pooled"
+    out = [f"{what}: {r['articles']} articles ({names}, {r['seconds']:.0f}s)",
            "  quotes       precision  recall  f1     speaker acc.  predicted  gold"]  # fmt: skip
     for kind in ("direct", "indirect", "all"):
         m = r[kind]
