@@ -198,18 +198,32 @@ def _resolved(nlp, text: str, words: str):
     return ActorResolver(doc).resolve(doc.char_span(start, start + len(words)))
 
 
-def test_he_in_a_clause_on_someones_words_is_their_owner(nlp):
-    text = (
-        "Jeremy Corbyn condemned Donald Trump's rhetoric on Syria. Asked about the US "
-        "president's tweet yesterday in which he said that missiles would soon be fired, "
-        "Corbyn said the world should be alarmed."
-    )
-    assert _resolved(nlp, text, "he").name == "Donald Trump"
-
-
-def test_a_misspelt_surname_is_the_one_person_so_named(nlp):
-    text = "Labour leader Jeremy Corbyn spoke in Derby on Monday. Cobyn said the war was wrong."
-    assert _resolved(nlp, text, "Cobyn").name == "Jeremy Corbyn"
+@pytest.mark.parametrize(
+    "text, words, name",
+    [
+        (  # "he" in a clause on someone's words is their owner
+            "Jeremy Corbyn condemned Donald Trump's rhetoric on Syria. Asked about the US "
+            "president's tweet yesterday in which he said that missiles would soon be fired, "
+            "Corbyn said the world should be alarmed.",
+            "he",
+            "Donald Trump",
+        ),
+        (  # a misspelt surname is the one person so named
+            "Labour leader Jeremy Corbyn spoke in Derby on Monday. Cobyn said the war was wrong.",
+            "Cobyn",
+            "Jeremy Corbyn",
+        ),
+        (  # "the president" with no country may be a foreign one named just before
+            "Syria's army attacked Douma in Syria, where Bashar al-Assad's forces fight on. "
+            "Syria denied it. Mr Trump is another reason to be cautious. His presidency has "
+            "not been burdened with pretence. The president called out the attack.",
+            "The president",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_who_a_mention_takes_up(nlp, text, words, name):
+    assert _resolved(nlp, text, words).name == name
 
 
 @pytest.mark.parametrize(
@@ -225,15 +239,6 @@ def test_a_misspelt_surname_is_the_one_person_so_named(nlp):
 )
 def test_one_edit(a, b, near):
     assert one_edit(a, b) is near and one_edit(b, a) is near
-
-
-def test_the_president_with_no_country_may_be_a_foreign_one_named_just_before(nlp):
-    text = (
-        "Syria's army attacked Douma in Syria, where Bashar al-Assad's forces fight on. "
-        "Syria denied it. Mr Trump is another reason to be cautious. His presidency has "
-        "not been burdened with pretence. The president called out the attack."
-    )
-    assert _resolved(nlp, text, "The president").name == "Donald Trump"
 
 
 def test_a_name_modifying_a_role_is_whose_agent_it_is(nlp):
