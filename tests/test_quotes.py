@@ -46,10 +46,12 @@ def test_every_quote_style(open_, close):
     assert q.speaker.text.endswith("Yahya al-Aridi")
 
 
-def test_a_quote_mark_glued_to_the_words_before_it_still_opens_a_quote():
+@pytest.mark.parametrize("open_, close", [("“", "”"), ('"', '"')])
+def test_a_quote_mark_glued_to_the_words_before_it_still_opens_a_quote(open_, close):
     text = (
         "Labour leader Jeremy Corbyn spoke in Derby. "
-        "Corbyn said:“I think the whole world should be alarmed at that sort of reaction.”"
+        f"Corbyn said:{open_}I think the whole world should be alarmed at that sort of "
+        f"reaction.{close}"
     )
     q = said(text, "I think the whole world")
     assert q.kind == "direct" and q.verb == "say"

