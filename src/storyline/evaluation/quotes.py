@@ -321,13 +321,18 @@ def score(articles: list[Article], predictions: list[list[Quote]]) -> dict:
     return result
 
 
+def _as_list(path: Path | Sequence[Path]) -> list[Path]:
+    """One path or several, as a list."""
+    return [path] if isinstance(path, Path) else list(path)
+
+
 def evaluate(
     path: Path | Sequence[Path], polnear: bool = False, shared: Path | None = None
 ) -> dict:
     """Read, predict and score; `path` is our JSONL file (or several, pooled) or, with
     `polnear`, a brat folder."""
     started = time.perf_counter()
-    paths = [path] if isinstance(path, Path) else list(path)
+    paths = _as_list(path)
     if polnear:
         articles = [a for p in paths for a in read_polnear(p)]
     else:
@@ -341,7 +346,7 @@ def report(path: Path | Sequence[Path], polnear: bool = False, shared: Path | No
     """The figures as readable lines."""
     r = evaluate(path, polnear, shared)
     what = "PolNeAR attributions with a speech verb or quotation marks" if polnear else "quotes"
-    paths = [path] if isinstance(path, Path) else list(path)
+    paths = _as_list(path)
     names = paths[0].name if len(paths) == 1 else f"{len(paths)} files pooled"
     out = [f"{what}: {r['articles']} articles ({names}, {r['seconds']:.0f}s)",
            "  quotes       precision  recall  f1     speaker acc.  predicted  gold"]  # fmt: skip
